@@ -1,0 +1,47 @@
+package cn.jiandu.cases;
+
+import java.time.OffsetDateTime;
+
+/** A case as Jiandu's own table holds it. */
+public record CaseRecord(
+        String caseNumber,
+        String processInstanceId,
+        String title,
+        String description,
+        String source,
+        String unit,
+        String personsInvolved,
+        boolean anonymous,
+        String reporterName,
+        String reporterPhone,
+        String reporterEmail,
+        String reportedBy,
+        String problemType,
+        String severity,
+        String zone,
+        String disposal,
+        String stage,
+        String outcome,
+        String possibleDuplicateOf,
+        Boolean substantiated,
+        String findings,
+        String responsiblePersons,
+        Boolean leadershipResponsible,
+        Boolean emergencyAction,
+        Boolean faultToleranceRequested,
+        Boolean repeatOffence,
+        String recommendedMeasure,
+        String measure,
+        String leaderMeasure,
+        Boolean typicalCase,
+        String decisionReason,
+        String faultToleranceOutcome,
+        String faultToleranceReason,
+        Boolean faultToleranceApproved,
+        OffsetDateTime verifyDueAt,
+        OffsetDateTime reportedAt,
+        OffsetDateTime updatedAt,
+        OffsetDateTime closedAt,
+        String idempotencyKey,
+        String requestHash) {
+}

@@ -1,0 +1,177 @@
+package cn.jiandu.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Jiandu's table of cases (jd_case). */
+@Repository
+public class CaseRepository {
+
+    /** Process variables that a step decides and the record keeps, by their column. */
+    static final Map<String, String> RECORDED_VARIABLES = Map.ofEntries(
+            Map.entry("problemType", "problem_type"),
+            Map.entry("severity", "severity"),
+            Map.entry("zone", "zone"),
+            Map.entry("disposal", "disposal"),
+            Map.entry("substantiated", "substantiated"),
+            Map.entry("findings", "findings"),
+            Map.entry("responsiblePersons", "responsible_persons"),
+            Map.entry("leadershipResponsible", "leadership_responsible"),
+            Map.entry("emergencyAction", "emergency_action"),
+            Map.entry("faultToleranceRequested", "fault_tolerance_requested"),
+            Map.entry("repeatOffence", "repeat_offence"),
+            Map.entry("recommendedMeasure", "recommended_measure"),
+            Map.entry("measure", "measure"),
+            Map.entry("leaderMeasure", "leader_measure"),
+            Map.entry("typicalCase", "typical_case"),
+            Map.entry("decisionReason", "decision_reason"),
+            Map.entry("faultToleranceOutcome", "fault_tolerance_outcome"),
+            Map.entry("faultToleranceReason", "fault_tolerance_reason"),
+            Map.entry("faultToleranceApproved", "fault_tolerance_approved"));
+
+    private static final Set<String> FILTER_COLUMNS = Set.of("stage", "zone", "problem_type", "source", "outcome");
+
+    private final JdbcTemplate jdbc;
+
+    CaseRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(NewCase c) {
+        jdbc.update("""
+                INSERT INTO jd_case (case_number, process_instance_id, title, description, source, unit,
+                    persons_involved, anonymous, reporter_name, reporter_phone, reporter_email, reported_by,
+                    problem_type, zone, stage, possible_duplicate_of, idempotency_key, request_hash,
+                    reported_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                c.caseNumber(), c.processInstanceId(), c.title(), c.description(), c.source(), c.unit(),
+                c.personsInvolved(), c.anonymous(), c.reporterName(), c.reporterPhone(), c.reporterEmail(),
+                c.reportedBy(), c.problemType(), c.zone(), CaseStage.REGISTERED.name(), c.possibleDuplicateOf(),
+                c.idempotencyKey(), c.requestHash(), c.reportedAt(), c.reportedAt());
+    }
+
+    public Optional<CaseRecord> findByNumber(String caseNumber) {
+        return jdbc.query("SELECT * FROM jd_case WHERE case_number = ?", ROW, caseNumber).stream().findFirst();
+    }
+
+    Optional<CaseRecord> findByIdempotencyKey(String key) {
+        return jdbc.query("SELECT * FROM jd_case WHERE idempotency_key = ?", ROW, key).stream().findFirst();
+    }
+
+    Optional<String> findOpenDuplicate(String unit, String problemType, String title) {
+        List<String> numbers = jdbc.queryForList("""
+                SELECT case_number FROM jd_case
+                WHERE stage <> 'CLOSED' AND LOWER(unit) = LOWER(?)
+                  AND (problem_type = ? OR LOWER(title) = LOWER(?))
+                ORDER BY reported_at DESC""", String.class, unit.trim(), problemType, title.trim());
+        return numbers.stream().findFirst();
+    }
+
+    void updateStage(String caseNumber, CaseStage stage) {
+        jdbc.update("UPDATE jd_case SET stage = ?, updated_at = ? WHERE case_number = ?",
+                stage.name(), OffsetDateTime.now(), caseNumber);
+    }
+
+    void updateVerifyDueAt(String caseNumber, OffsetDateTime dueAt) {
+        jdbc.update("UPDATE jd_case SET verify_due_at = ?, updated_at = ? WHERE case_number = ?",
+                dueAt, OffsetDateTime.now(), caseNumber);
+    }
+
+    /** Writes the recorded variables among those given; others are ignored. */
+    void recordDecisions(String caseNumber, Map<String, Object> variables) {
+        StringJoiner assignments = new StringJoiner(", ");
+        List<Object> values = new ArrayList<>();
+        variables.forEach((name, value) -> {
+            String column = RECORDED_VARIABLES.get(name);
+            if (column != null) {
+                assignments.add(column + " = ?");
+                values.add(value);
+            }
+        });
+        if (values.isEmpty()) {
+            return;
+        }
+        values.add(OffsetDateTime.now());
+        values.add(caseNumber);
+        jdbc.update("UPDATE jd_case SET " + assignments + ", updated_at = ? WHERE case_number = ?", values.toArray());
+    }
+
+    void close(String caseNumber, CaseOutcome outcome) {
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.update("UPDATE jd_case SET stage = ?, outcome = ?, closed_at = ?, updated_at = ? WHERE case_number = ?",
+                CaseStage.CLOSED.name(), outcome.name(), now, now, caseNumber);
+    }
+
+    List<CaseRecord> list(Map<String, String> filters, OffsetDateTime reportedFrom, OffsetDateTime reportedTo,
+            int page, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filters, reportedFrom, reportedTo, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("SELECT * FROM jd_case" + where + " ORDER BY reported_at DESC, case_number DESC LIMIT ? OFFSET ?",
+                ROW, args.toArray());
+    }
+
+    long count(Map<String, String> filters, OffsetDateTime reportedFrom, OffsetDateTime reportedTo) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filters, reportedFrom, reportedTo, args);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jd_case" + where, Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
+    private static String where(Map<String, String> filters, OffsetDateTime from, OffsetDateTime to, List<Object> args) {
+        StringJoiner conditions = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
+        filters.forEach((column, value) -> {
+            if (!FILTER_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("not a filter column: " + column);
+            }
+            conditions.add(column + " = ?");
+            args.add(value);
+        });
+        if (from != null) {
+            conditions.add("reported_at >= ?");
+            args.add(from);
+        }
+        if (to != null) {
+            conditions.add("reported_at < ?");
+            args.add(to);
+        }
+        return conditions.toString();
+    }
+
+    private static final RowMapper<CaseRecord> ROW = CaseRepository::map;
+
+    private static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(
+                rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("title"),
+                rs.getString("description"), rs.getString("source"), rs.getString("unit"),
+                rs.getString("persons_involved"), rs.getBoolean("anonymous"), rs.getString("reporter_name"),
+                rs.getString("reporter_phone"), rs.getString("reporter_email"), rs.getString("reported_by"),
+                rs.getString("problem_type"), rs.getString("severity"), rs.getString("zone"),
+                rs.getString("disposal"), rs.getString("stage"), rs.getString("outcome"),
+                rs.getString("possible_duplicate_of"), bool(rs, "substantiated"), rs.getString("findings"),
+                rs.getString("responsible_persons"), bool(rs, "leadership_responsible"), bool(rs, "emergency_action"),
+                bool(rs, "fault_tolerance_requested"), bool(rs, "repeat_offence"), rs.getString("recommended_measure"),
+                rs.getString("measure"), rs.getString("leader_measure"), bool(rs, "typical_case"),
+                rs.getString("decision_reason"), rs.getString("fault_tolerance_outcome"),
+                rs.getString("fault_tolerance_reason"), bool(rs, "fault_tolerance_approved"),
+                rs.getObject("verify_due_at", OffsetDateTime.class), rs.getObject("reported_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+                rs.getString("idempotency_key"), rs.getString("request_hash"));
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.jiandu.cases;
+
+import cn.jiandu.mail.MailOutbox;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** closeCase: the final state of the record, and the outcome mail to a reporter who gave an address. */
+@Component("closeCaseDelegate")
+class CloseCaseDelegate implements JavaDelegate {
+
+    private static final Map<CaseOutcome, String> OUTCOME_LABELS = Map.of(
+            CaseOutcome.UNSUBSTANTIATED, "经核实，反映的问题不属实",
+            CaseOutcome.CLOSED_AT_TRIAGE, "经研判，予以了结",
+            CaseOutcome.INQUIRY_SATISFACTORY, "经谈话函询，相关人员已作出说明，予以了结",
+            CaseOutcome.ACCOUNTABILITY, "问题属实，已依规依纪严肃问责",
+            CaseOutcome.EXEMPTED, "问题属实，经审查符合容错情形，予以免责并督促纠错");
+
+    private final CaseRepository cases;
+    private final MailOutbox outbox;
+
+    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox) {
+        this.cases = cases;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = Vars.caseNumber(execution);
+        CaseOutcome outcome = CaseOutcomes.of(execution);
+        cases.close(caseNumber, outcome);
+        execution.setVariable("outcome", outcome.name());
+        CaseRecord record = cases.findByNumber(caseNumber).orElseThrow();
+        if (!record.anonymous() && record.reporterEmail() != null) {
+            outbox.record("CASE_OUTCOME", caseNumber, List.of(record.reporterEmail()),
+                    "您反映的问题（" + caseNumber + "）已办结", "case-outcome", Map.of(
+                            "reporterName", record.reporterName() == null ? "举报人" : record.reporterName(),
+                            "caseNumber", caseNumber,
+                            "title", record.title(),
+                            "outcomeLabel", OUTCOME_LABELS.get(outcome)));
+        }
+    }
+}

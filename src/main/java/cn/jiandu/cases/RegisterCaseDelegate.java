@@ -1,0 +1,56 @@
+package cn.jiandu.cases;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** registerCase: stores the case, gives it its number (the business key), flags an open duplicate. */
+@Component("registerCaseDelegate")
+class RegisterCaseDelegate implements JavaDelegate {
+
+    static final String[] REPORTER_VARIABLES = {"reporterName", "reporterPhone", "reporterEmail"};
+
+    private final CaseRepository cases;
+    private final CaseNumberAllocator numbers;
+    private final ZoneId zone;
+
+    RegisterCaseDelegate(CaseRepository cases, CaseNumberAllocator numbers, JianduClock clock) {
+        this.cases = cases;
+        this.numbers = numbers;
+        this.zone = clock.zone();
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReportCheck.require(execution);
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        String caseNumber = numbers.next(now.getYear());
+        String title = Vars.string(execution, "title");
+        String unit = Vars.string(execution, "unit");
+        String problemType = Vars.string(execution, "problemType");
+        String duplicate = cases.findOpenDuplicate(unit, problemType, title).orElse(null);
+        boolean anonymous = Vars.isTrue(execution, "anonymous");
+
+        cases.insert(new NewCase(caseNumber, execution.getProcessInstanceId(), title,
+                Vars.string(execution, "description"), Vars.string(execution, "source"), unit,
+                Vars.string(execution, "personsInvolved"), anonymous,
+                anonymous ? null : Vars.string(execution, "reporterName"),
+                anonymous ? null : Vars.string(execution, "reporterPhone"),
+                anonymous ? null : Vars.string(execution, "reporterEmail"),
+                Vars.string(execution, "reportedBy"), problemType, Vars.string(execution, "zone"), duplicate,
+                Vars.string(execution, "idempotencyKey"), Vars.string(execution, "requestHash"), now));
+
+        execution.setProcessBusinessKey(caseNumber);
+        execution.setVariable("caseNumber", caseNumber);
+        execution.setVariable("anonymous", anonymous);
+        if (duplicate != null) {
+            execution.setVariable("possibleDuplicateOf", duplicate);
+        }
+        // The reporter's identity lives only in the protected record, never in the process.
+        for (String name : REPORTER_VARIABLES) {
+            execution.removeVariable(name);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.jiandu.notices;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Public notices (jd_notice). */
+@Repository
+class NoticeRepository {
+
+    private final JdbcTemplate jdbc;
+
+    NoticeRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean existsForCase(String caseNumber) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM jd_notice WHERE case_number = ?", Integer.class,
+                caseNumber);
+        return count != null && count > 0;
+    }
+
+    void insert(Notice notice) {
+        jdbc.update("""
+                INSERT INTO jd_notice (case_number, title, body, unit, problem_type, measure, approved_by, published_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                notice.caseNumber(), notice.title(), notice.body(), notice.unit(), notice.problemType(),
+                notice.measure(), notice.approvedBy(), notice.publishedAt());
+    }
+
+    List<Notice> published(int page, int size) {
+        return jdbc.query("""
+                SELECT * FROM jd_notice WHERE withdrawn_at IS NULL
+                ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?""",
+                (rs, row) -> new Notice(rs.getLong("id"), rs.getString("case_number"), rs.getString("title"),
+                        rs.getString("body"), rs.getString("unit"), rs.getString("problem_type"),
+                        rs.getString("measure"), rs.getString("approved_by"),
+                        rs.getObject("published_at", OffsetDateTime.class)),
+                size, (long) page * size);
+    }
+
+    long countPublished() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jd_notice WHERE withdrawn_at IS NULL", Long.class);
+        return count == null ? 0 : count;
+    }
+}
