@@ -52,11 +52,11 @@ CREATE INDEX ix_case_unit ON jd_case (unit);
 
 -- One row a year; the row lock makes case numbers gapless and unique under concurrency.
 CREATE TABLE jd_case_number (
-    year       INT PRIMARY KEY,
+    case_year  INT PRIMARY KEY,
     last_value INT NOT NULL
 );
 -- Rows exist beforehand so that allocating a number is a single UPDATE on every database.
-INSERT INTO jd_case_number (year, last_value) VALUES
+INSERT INTO jd_case_number (case_year, last_value) VALUES
     (2020, 0),
     (2021, 0),
     (2022, 0),

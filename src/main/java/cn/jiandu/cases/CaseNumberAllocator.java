@@ -18,11 +18,11 @@ class CaseNumberAllocator {
     }
 
     String next(int year) {
-        int updated = jdbc.update("UPDATE jd_case_number SET last_value = last_value + 1 WHERE year = ?", year);
+        int updated = jdbc.update("UPDATE jd_case_number SET last_value = last_value + 1 WHERE case_year = ?", year);
         if (updated != 1) {
             throw new IllegalStateException("no case number counter for year " + year);
         }
-        Integer value = jdbc.queryForObject("SELECT last_value FROM jd_case_number WHERE year = ?", Integer.class, year);
+        Integer value = jdbc.queryForObject("SELECT last_value FROM jd_case_number WHERE case_year = ?", Integer.class, year);
         return "JD-%d-%05d".formatted(year, value);
     }
 }

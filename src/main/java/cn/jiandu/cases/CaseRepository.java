@@ -112,39 +112,42 @@ public class CaseRepository {
                 CaseStage.CLOSED.name(), outcome.name(), now, now, caseNumber);
     }
 
-    List<CaseRecord> list(Map<String, String> filters, OffsetDateTime reportedFrom, OffsetDateTime reportedTo,
-            int page, int size) {
+    List<CaseRecord> list(CaseFilter filter, String visibility, List<Object> visibilityArgs, int page, int size) {
         List<Object> args = new ArrayList<>();
-        String where = where(filters, reportedFrom, reportedTo, args);
+        String where = where(filter, visibility, visibilityArgs, args);
         args.add(size);
         args.add((long) page * size);
         return jdbc.query("SELECT * FROM jd_case" + where + " ORDER BY reported_at DESC, case_number DESC LIMIT ? OFFSET ?",
                 ROW, args.toArray());
     }
 
-    long count(Map<String, String> filters, OffsetDateTime reportedFrom, OffsetDateTime reportedTo) {
+    long count(CaseFilter filter, String visibility, List<Object> visibilityArgs) {
         List<Object> args = new ArrayList<>();
-        String where = where(filters, reportedFrom, reportedTo, args);
+        String where = where(filter, visibility, visibilityArgs, args);
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jd_case" + where, Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
-    private static String where(Map<String, String> filters, OffsetDateTime from, OffsetDateTime to, List<Object> args) {
+    private static String where(CaseFilter filter, String visibility, List<Object> visibilityArgs, List<Object> args) {
         StringJoiner conditions = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
-        filters.forEach((column, value) -> {
+        filter.columns().forEach((column, value) -> {
             if (!FILTER_COLUMNS.contains(column)) {
                 throw new IllegalArgumentException("not a filter column: " + column);
             }
             conditions.add(column + " = ?");
             args.add(value);
         });
-        if (from != null) {
+        if (filter.reportedFrom() != null) {
             conditions.add("reported_at >= ?");
-            args.add(from);
+            args.add(filter.reportedFrom());
         }
-        if (to != null) {
+        if (filter.reportedBefore() != null) {
             conditions.add("reported_at < ?");
-            args.add(to);
+            args.add(filter.reportedBefore());
+        }
+        if (visibility != null) {
+            conditions.add(visibility);
+            args.addAll(visibilityArgs);
         }
         return conditions.toString();
     }

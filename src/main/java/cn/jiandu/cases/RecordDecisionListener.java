@@ -4,14 +4,21 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing a user task: checks what was entered and writes the decisions into the case
- * record, in the same transaction as the completion, so that record and process never disagree.
+ * On completing a user task: checks what was entered, notes who completed it, keeps an approval's
+ * comment in the case's timeline, and writes the decisions into the case record — in the same
+ * transaction as the completion, so that record and process never disagree.
  */
 @Component("recordDecisionListener")
 class RecordDecisionListener implements TaskListener {
+
+    private static final Map<String, String> APPROVALS = Map.of(
+            SupervisionCaseProcess.APPROVE_ACCOUNTABILITY, "accountabilityApproved",
+            SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
+            SupervisionCaseProcess.APPROVE_NOTICE, "noticeApproved");
 
     private final CaseRepository cases;
 
@@ -22,6 +29,14 @@ class RecordDecisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TaskInputRules.check(task);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (task.getAssignee() == null && current != null) {
+            task.setAssignee(current.getUserId());
+        }
+        String approval = APPROVALS.get(task.getTaskDefinitionKey());
+        if (approval != null) {
+            keepApprovalComment(task, approval);
+        }
         Map<String, Object> decisions = new HashMap<>();
         for (String name : CaseRepository.RECORDED_VARIABLES.keySet()) {
             if (task.hasVariable(name)) {
@@ -29,5 +44,24 @@ class RecordDecisionListener implements TaskListener {
             }
         }
         cases.recordDecisions(Vars.caseNumber(task), decisions);
+    }
+
+    /**
+     * The comment goes into the timeline. After an approval it is removed from the variables, so
+     * that the next form does not show it as a reason for return.
+     */
+    private void keepApprovalComment(DelegateTask task, String approvalVariable) {
+        String comment = Vars.string(task, "approvalComment");
+        boolean approved = Vars.isTrue(task, approvalVariable);
+        if (comment != null) {
+            task.getProcessEngineServices().getTaskService().createComment(task.getId(),
+                    task.getProcessInstanceId(), (approved ? "同意：" : "退回：") + comment);
+        }
+        if (approved) {
+            task.getExecution().removeVariable("approvalComment");
+        }
+        if (SupervisionCaseProcess.APPROVE_NOTICE.equals(task.getTaskDefinitionKey()) && approved) {
+            task.getExecution().setVariable("noticeApprovedBy", task.getAssignee());
+        }
     }
 }

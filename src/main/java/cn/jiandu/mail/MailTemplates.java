@@ -2,14 +2,15 @@ package cn.jiandu.mail;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** Thymeleaf for mails: NAME.html as HTML, NAME.txt as plain text, both under templates/mail/. */
+/** Thymeleaf (with Spring expressions) for mails: NAME.html as HTML, NAME.txt as plain text, both under templates/mail/. */
 @Component
 class MailTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final TemplateEngine engine = new SpringTemplateEngine();
 
     MailTemplates() {
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));

@@ -1,0 +1,101 @@
+package cn.jiandu.cases;
+
+import cn.jiandu.identity.CurrentUser;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads cases for GET /api/cases: the record, the open tasks and the timeline from the engine's history. */
+@Service
+@Transactional(readOnly = true)
+class CaseQueries {
+
+    private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "serviceTask",
+            "businessRuleTask", "intermediateTimer", "boundaryTimer", "noneEndEvent", "terminateEndEvent");
+
+    private final CaseRepository cases;
+    private final TaskService taskService;
+    private final HistoryService historyService;
+
+    CaseQueries(CaseRepository cases, TaskService taskService, HistoryService historyService) {
+        this.cases = cases;
+        this.taskService = taskService;
+        this.historyService = historyService;
+    }
+
+    CasePage list(CurrentUser user, CaseFilter filter, int page, int size) {
+        List<Object> visibilityArgs = new ArrayList<>();
+        String visibility = CaseVisibility.sqlCondition(user, visibilityArgs);
+        List<CaseView.Summary> content = cases.list(filter, visibility, visibilityArgs, page, size).stream()
+                .map(CaseView.Summary::of).toList();
+        return CasePage.of(content, page, size, cases.count(filter, visibility, visibilityArgs));
+    }
+
+    /** Empty when the case does not exist or the user may not read it (the API answers 404 alike). */
+    Optional<CaseView> detail(CurrentUser user, String caseNumber) {
+        return cases.findByNumber(caseNumber)
+                .filter(record -> CaseVisibility.canRead(user, record))
+                .map(record -> view(record, CaseVisibility.seesReporter(user)));
+    }
+
+    private CaseView view(CaseRecord r, boolean withReporter) {
+        CaseView.Reporter reporter = withReporter && !r.anonymous()
+                ? new CaseView.Reporter(r.reporterName(), r.reporterPhone(), r.reporterEmail()) : null;
+        return new CaseView(r.caseNumber(), r.title(), r.description(), r.source(), r.unit(), r.personsInvolved(),
+                r.anonymous(), reporter, r.problemType(), r.severity(), r.zone(), r.disposal(), r.stage(), r.outcome(),
+                r.possibleDuplicateOf(), r.substantiated(), r.findings(), r.responsiblePersons(),
+                r.leadershipResponsible(), r.recommendedMeasure(), r.measure(), r.leaderMeasure(), r.typicalCase(),
+                r.faultToleranceOutcome(), r.faultToleranceApproved(), r.reportedAt(), r.closedAt(),
+                openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
+    }
+
+    private List<CaseView.OpenTask> openTasks(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().asc().list()
+                .stream().map(this::openTask).toList();
+    }
+
+    private CaseView.OpenTask openTask(Task task) {
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        return new CaseView.OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
+                groups, task.getCreateTime(), task.getDueDate());
+    }
+
+    private List<CaseView.TimelineEntry> timeline(String processInstanceId) {
+        List<CaseView.TimelineEntry> entries = new ArrayList<>();
+        for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc().list()) {
+            if (!TIMELINE_TYPES.contains(activity.getActivityType())) {
+                continue;
+            }
+            String by = activity.getAssignee();
+            String comment = null;
+            if (activity.getTaskId() != null) {
+                comment = taskService.getTaskComments(activity.getTaskId()).stream()
+                        .map(Comment::getFullMessage).reduce((a, b) -> a + "\n" + b).orElse(null);
+                if (by == null) {
+                    by = historyService.createHistoricTaskInstanceQuery().taskId(activity.getTaskId()).list().stream()
+                            .map(HistoricTaskInstance::getAssignee).findFirst().orElse(null);
+                }
+            }
+            entries.add(new CaseView.TimelineEntry(activity.getActivityId(), activity.getActivityName(),
+                    activity.getActivityType(), by, activity.getStartTime(), activity.getEndTime(), comment));
+        }
+        entries.sort(Comparator.comparing(CaseView.TimelineEntry::started));
+        return entries;
+    }
+}
