@@ -4,6 +4,7 @@ import cn.jiandu.identity.CurrentUser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -89,7 +90,7 @@ class CaseQueries {
                         .map(Comment::getFullMessage).reduce((a, b) -> a + "\n" + b).orElse(null);
                 if (by == null) {
                     by = historyService.createHistoricTaskInstanceQuery().taskId(activity.getTaskId()).list().stream()
-                            .map(HistoricTaskInstance::getAssignee).findFirst().orElse(null);
+                            .map(HistoricTaskInstance::getAssignee).filter(Objects::nonNull).findFirst().orElse(null);
                 }
             }
             entries.add(new CaseView.TimelineEntry(activity.getActivityId(), activity.getActivityName(),

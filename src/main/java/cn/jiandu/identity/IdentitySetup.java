@@ -3,6 +3,7 @@ package cn.jiandu.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.jiandu.cases.SupervisionCaseProcess;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -71,16 +72,21 @@ class IdentitySetup {
         identityService.saveGroup(group);
     }
 
+    /** Grants the permissions, adding to an existing grant of the group on that resource if there is one. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean present = authorizationService.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (present) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(existing -> existing.getAuthorizationType() == AUTH_TYPE_GRANT)
+                .findFirst()
+                .orElse(null);
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
             return;
         }
-        Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
             authorization.addPermission(permission);
         }

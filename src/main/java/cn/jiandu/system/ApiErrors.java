@@ -20,6 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackages = "cn.jiandu")
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
     record FieldProblem(String field, String message) {
     }
 
@@ -65,6 +67,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail notAuthorized(AuthorizationException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "无权执行此操作：" + ex.getMessage());
         problem.setTitle("无权操作");
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error in Jiandu's API", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "系统内部错误，已记录日志。请稍后重试；如仍失败，请联系系统管理员。");
+        problem.setTitle("系统错误");
         return problem;
     }
 

@@ -1,0 +1,98 @@
+package cn.jiandu.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/** A small HTTP client for tests that talk to Jiandu as its users do: HTTP Basic, JSON. */
+public final class Http {
+
+    public record Answer(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public Http(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer post(String user, String path, Object body) {
+        return post(user, path, body, Map.of());
+    }
+
+    public Answer post(String user, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        headers.forEach(request::header);
+        return send(user, request);
+    }
+
+    public Answer postRaw(String user, String path, String contentType, byte[] body) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Completes a task as Tasklist does: POST /engine-rest/task/{id}/complete with typed variables. */
+    public Answer complete(String user, String taskId, Map<String, Object> variables) {
+        StringBuilder json = new StringBuilder("{\"variables\":{");
+        String separator = "";
+        for (Map.Entry<String, Object> entry : variables.entrySet()) {
+            json.append(separator).append(write(entry.getKey())).append(":{\"value\":").append(write(entry.getValue()))
+                    .append("}");
+            separator = ",";
+        }
+        json.append("}}");
+        return post(user, "/engine-rest/task/" + taskId + "/complete", json.toString());
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            // "north1" logs in with the demo password; "name:password" with the password given.
+            String credentials = user.contains(":") ? user : user + ":demo";
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
