@@ -1,5 +1,6 @@
 package cn.jiandu.system;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
@@ -7,8 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
+    private final TaskService taskService;
+
+    EngineRestConfiguration(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(EngineRestErrors.class);
+        new EngineRestErrors(taskService).mappers().forEach(this::register);
     }
 }
