@@ -29,7 +29,7 @@ final class BpmnCheck {
     /** Names the engine itself provides in expressions; everything else a method is called on is a component. */
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "variableScope",
             "caseExecution", "authenticatedUserId", "currentUser", "currentUserGroups", "now", "dateTime",
-            "S", "JSON", "XML", "true", "false", "null", "empty", "not");
+            "S", "JSON", "XML");
     private static final Pattern ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*}\\s*$");
     private static final Pattern METHOD_CALL_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*\\.\\s*\\w+\\s*\\(");
     /** The results of a conditional expression such as ${zone == 'SOUTH' ? 'team-south' : 'team-north'}. */

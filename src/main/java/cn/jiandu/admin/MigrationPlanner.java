@@ -6,6 +6,7 @@ import cn.jiandu.admin.MigrationReport.Step;
 import cn.jiandu.admin.MigrationReport.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ class MigrationPlanner {
     private List<ProcessInstance> runningInstances(ProcessDefinition source, List<String> only) {
         ProcessInstanceQuery query = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId());
         if (only != null && !only.isEmpty()) {
-            query = query.processInstanceIds(new java.util.HashSet<>(only));
+            query = query.processInstanceIds(new HashSet<>(only));
         }
         return query.orderByProcessInstanceId().asc().list();
     }

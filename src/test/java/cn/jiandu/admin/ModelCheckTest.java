@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +26,29 @@ class ModelCheckTest {
     /** Jiandu as the startup deployer meets it: its groups, its components, nothing deployed yet. */
     static final class Stub implements KnownToJiandu {
 
-        final Set<String> groups = new java.util.TreeSet<>(Groups.NAMES.keySet());
-        final Set<String> delegates = Set.of("registerCaseDelegate", "closeCaseDelegate", "publishNoticeDelegate",
-                "sendTaskReminderDelegate", "applyOverdueActionDelegate");
-        final Set<String> others = Set.of("recordDecisionListener", "caseStages", "caseDeadlines", "accountabilityRules");
-        final Set<String> deployedForms = new java.util.HashSet<>();
+        private static final Pattern COMPONENT = Pattern.compile("@Component\\(\"(\\w+)\"\\)");
+
+        final Set<String> groups = new TreeSet<>(Groups.NAMES.keySet());
+        final Set<String> delegates = new TreeSet<>();
+        final Set<String> others = new TreeSet<>();
+        final Set<String> deployedForms = new HashSet<>();
+
+        /** The named components of src/main/java, as the Spring context would hold them. */
+        Stub() {
+            try (Stream<Path> sources = Files.walk(Path.of("src", "main", "java"))) {
+                sources.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                    String source = new String(read(file.toString()), StandardCharsets.UTF_8);
+                    Matcher named = COMPONENT.matcher(source);
+                    if (named.find()) {
+                        (source.contains("implements JavaDelegate") ? delegates : others).add(named.group(1));
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(delegates).contains("registerCaseDelegate");
+            assertThat(others).contains("recordDecisionListener", "caseStages");
+        }
 
         @Override
         public boolean groupExists(String groupId) {
@@ -47,14 +69,14 @@ class ModelCheckTest {
         public boolean componentFits(String name, Role role) {
             return switch (role) {
                 case SERVICE_TASK -> delegates.contains(name);
-                case TASK_LISTENER -> name.equals("recordDecisionListener");
+                case TASK_LISTENER -> name.endsWith("Listener");
                 default -> true;
             };
         }
 
         @Override
         public Collection<String> delegateNames() {
-            return new java.util.TreeSet<>(delegates);
+            return delegates;
         }
 
         @Override
@@ -179,7 +201,7 @@ class ModelCheckTest {
     }
 
     static Set<String> formIds() {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         repositoryModels().forEach((name, content) -> {
             if (name.endsWith(".form")) {
                 ids.add(new String(content, StandardCharsets.UTF_8).replaceAll("(?s)^\\s*\\{\\s*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
