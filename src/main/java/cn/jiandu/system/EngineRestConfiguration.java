@@ -1,5 +1,6 @@
 package cn.jiandu.system;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,15 @@ import org.springframework.stereotype.Component;
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     private final TaskService taskService;
+    private final IdentityService identityService;
 
-    EngineRestConfiguration(TaskService taskService) {
+    EngineRestConfiguration(TaskService taskService, IdentityService identityService) {
         this.taskService = taskService;
+        this.identityService = identityService;
     }
 
     @Override
     protected void registerAdditionalResources() {
-        new EngineRestErrors(taskService).mappers().forEach(this::register);
+        new EngineRestErrors(taskService, identityService).mappers().forEach(this::register);
     }
 }

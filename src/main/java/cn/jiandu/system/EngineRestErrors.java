@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -22,19 +26,21 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * reject answers 400 with their message, not 500. When two officers complete the same task at
  * once, the one whose completion failed while the task was completed by the other is told 409
  * — whatever the engine's failure looked like (a lost optimistic lock, a vanished task, or an
- * inconsistent read); the failed transaction was rolled back whole. Everything else is answered
+ * inconsistent read, or permissions that vanished with the task); the failed transaction was rolled back whole. Everything else is answered
  * as Camunda answers it.
  */
 final class EngineRestErrors {
 
     private final TaskService taskService;
+    private final IdentityService identityService;
 
-    EngineRestErrors(TaskService taskService) {
+    EngineRestErrors(TaskService taskService, IdentityService identityService) {
         this.taskService = taskService;
+        this.identityService = identityService;
     }
 
     List<Object> mappers() {
-        return List.of(new ForRestExceptions(), new ForOtherExceptions());
+        return List.of(new ForRestExceptions(), new ForEngineExceptions(), new ForOtherExceptions());
     }
 
     private Response map(Throwable exception, UriInfo uri, Supplier<Response> camundaDefault) {
@@ -44,11 +50,24 @@ final class EngineRestErrors {
         }
         String completedTask = completedTaskOf(uri);
         if (completedTask != null && (find(exception, OptimisticLockingException.class) != null
-                || taskService.createTaskQuery().taskId(completedTask).count() == 0)) {
+                || !taskStillOpen(completedTask))) {
             return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted",
                     "该任务已由他人办理或正在办理，您的提交未生效。请刷新任务列表后再操作。");
         }
         return camundaDefault.get();
+    }
+
+    /** Whether the task exists at all, whoever may see it: asked without the caller's authorizations. */
+    private boolean taskStillOpen(String taskId) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return taskService.createTaskQuery().taskId(taskId).count() > 0;
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
     }
 
     /** The task id of a completion request (/task/{id}/complete or /task/{id}/submit-form), else null. */
@@ -91,6 +110,21 @@ final class EngineRestErrors {
 
         @Override
         public Response toResponse(RestException exception) {
+            return map(exception, uri, () -> camunda.toResponse(exception));
+        }
+    }
+
+    /** Engine exceptions; the loser of a race may find the task's permissions already gone with the task. */
+    @Priority(1000)
+    final class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
             return map(exception, uri, () -> camunda.toResponse(exception));
         }
     }
