@@ -76,7 +76,6 @@ class CheckModelsBeforeDeployment implements Deployer {
                 case SERVICE_TASK -> fits(name, JavaDelegate.class, ActivityBehavior.class);
                 case EXECUTION_LISTENER -> fits(name, ExecutionListener.class, JavaDelegate.class);
                 case TASK_LISTENER -> fits(name, TaskListener.class);
-                case EXPRESSION -> true;
             };
         }
 

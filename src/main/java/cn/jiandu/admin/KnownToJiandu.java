@@ -9,8 +9,7 @@ interface KnownToJiandu {
     enum Role {
         SERVICE_TASK("服务任务的实现"),
         EXECUTION_LISTENER("执行监听器"),
-        TASK_LISTENER("任务监听器"),
-        EXPRESSION("表达式中调用的组件");
+        TASK_LISTENER("任务监听器");
 
         final String label;
 
