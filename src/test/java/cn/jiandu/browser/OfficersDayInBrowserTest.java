@@ -1,0 +1,232 @@
+package cn.jiandu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.jiandu.support.Http;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An officer's day in a real browser: intake triages in Tasklist, the north team sees only its own
+ * zone, a leader approves a public notice, and anyone reads it on /notices — with whatever a person
+ * typed shown as text, never run as script. Screenshots of each step: target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:officers-day-browser;DB_CLOSE_DELAY=-1",
+        "jiandu.mail.notice-distribution=media@jiandu.local"})
+class OfficersDayInBrowserTest {
+
+    static final String SCRIPT_TITLE = "<script>window.__xss=1</script>测试";
+    static final String NOTICE_TITLE = "关于北湖街道幸福社区党支部书记李某落实疫情防控责任不力问题的通报";
+    static final String NOTICE_BODY = """
+            2020年2月3日至5日，北湖街道幸福社区党支部书记、居委会主任李某落实疫情防控属地责任不力，\
+            社区出入口连续三日无人值守，未落实进出人员测温、登记措施，造成不良影响。
+            李某对上述问题负有直接责任，北湖街道党工委副书记张某负有领导责任。
+            经区纪委监委研究，给予李某党内警告处分，对张某进行诫勉谈话。""";
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private CaseRoute route;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+    }
+
+    @BeforeEach
+    void browserAtThisApplication() throws IOException {
+        if (browser == null) {
+            browser = Browser.start("http://localhost:" + port);
+        }
+        browser.desktop();
+        route = new CaseRoute(new Http(port), taskService, managementService, runtimeService);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void intakeTriagesAReportedProblemInItsChineseForm() {
+        String caseNumber = route.report("幸福社区出入口无人值守、未测体温", "北湖街道幸福社区", null);
+
+        String triage = route.task(caseNumber, "triageCase").getId();
+
+        browser.logInToTasklist("intake1");
+        browser.openFilter("本组待办");
+        browser.waitForListedTask(triage);
+        browser.screenshot("01-intake1-tasklist");
+
+        browser.openListedTask(triage);
+        String form = browser.visible(By.cssSelector(".task-details .fjs-form")).getText();
+        assertThat(form).contains("案件信息", "分办处置", "问题类型", "情节", "片区", "处置方式", "初步核实", "谈话函询");
+        assertThat(browser.field("案件编号").getDomProperty("value")).isEqualTo(caseNumber);
+        browser.screenshot("02-intake1-triage-form");
+
+        browser.claim();
+        browser.select("问题类型", "属地责任落实不到位");
+        browser.choose("情节较重");
+        browser.choose("北片区（第一监督检查组）");
+        browser.choose("初步核实");
+        browser.type("分办意见", "反映问题具体，转第一监督检查组初步核实");
+        browser.screenshot("03-intake1-triage-filled");
+        browser.complete();
+
+        browser.waitUntil(d -> route.isWaitingAt(caseNumber, "verifyCase"));
+        browser.screenshot("04-intake1-triage-completed");
+        String processInstanceId = route.task(caseNumber, "verifyCase").getProcessInstanceId();
+        assertThat(runtimeService.getVariables(processInstanceId))
+                .containsEntry("problemType", "RESPONSIBILITY_NOT_IMPLEMENTED")
+                .containsEntry("severity", "SERIOUS")
+                .containsEntry("zone", "NORTH")
+                .containsEntry("disposal", "PRELIMINARY_VERIFICATION")
+                .containsEntry("triageComment", "反映问题具体，转第一监督检查组初步核实");
+    }
+
+    @Test
+    void theNorthTeamSeesItsVerificationTaskButNotTheSouthZones() {
+        String north = route.report("惠民超市未落实扫码测温", "北湖街道惠民超市", "NORTH");
+        route.triage(north, "NORTH");
+        String south = route.report("阳光小区封控管理不严", "南湖街道阳光小区", "SOUTH");
+        route.triage(south, "SOUTH");
+
+        String northTask = route.task(north, "verifyCase").getId();
+        String southTask = route.task(south, "verifyCase").getId();
+
+        browser.logInToTasklist("north1");
+        browser.openFilter("本组待办");
+        browser.waitForListedTask(northTask);
+        assertThat(browser.listedTasks()).doesNotContain(southTask);
+        browser.screenshot("05-north1-tasklist");
+
+        browser.openListedTask(northTask);
+        assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText()).contains("核查");
+        browser.screenshot("06-north1-verify-form");
+    }
+
+    @Test
+    void aLeaderApprovesTheNoticeAndAnyoneFindsItOnTheNoticePage() {
+        String caseNumber = route.report("幸福社区卡口形同虚设", "北湖街道幸福社区", "NORTH");
+        route.triage(caseNumber, "NORTH");
+        route.toNoticeApproval(caseNumber, "north1", NOTICE_TITLE, NOTICE_BODY);
+
+        browser.logInToTasklist("leader1");
+        browser.openTask(route.task(caseNumber, "approveNotice").getId());
+        assertThat(browser.field("通报标题").getDomProperty("value")).isEqualTo(NOTICE_TITLE);
+        browser.claim();
+        browser.choose("同意发布（不勾选则退回修改）");
+        browser.type("审批意见", "同意发布");
+        browser.screenshot("07-leader1-approve-notice");
+        browser.complete();
+        browser.waitUntil(d -> !route.isWaitingAt(caseNumber, "approveNotice"));
+        browser.screenshot("08-leader1-approved");
+        String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        assertThat(taskService.getProcessInstanceComments(processInstanceId)).extracting(c -> c.getFullMessage())
+                .contains("同意：同意发布");
+        route.runAsyncSteps(caseNumber);
+        assertThat(jdbc.queryForObject("SELECT approved_by FROM jd_notice WHERE case_number = ?", String.class,
+                caseNumber)).isEqualTo("leader1");
+
+        browser.forgetLogins();
+        browser.open("/notices");
+        WebElement link = browser.visible(By.linkText(NOTICE_TITLE));
+        assertThat(browser.driver().getTitle()).contains("通报曝光");
+        browser.screenshot("09-public-notices");
+        link.click();
+        assertThat(browser.visible(By.cssSelector(".notice-full h1")).getText()).isEqualTo(NOTICE_TITLE);
+        String body = browser.visible(By.cssSelector(".body")).getText();
+        assertThat(body).contains("给予李某党内警告处分").contains("\n");
+        assertThat(browser.driver().findElement(By.cssSelector(".facts")).getText())
+                .contains("北湖街道幸福社区", "属地责任落实不到位", "纪律处分");
+        browser.screenshot("10-public-notice-detail");
+        browser.phone();
+        browser.open("/notices");
+        browser.visible(By.linkText(NOTICE_TITLE));
+        browser.screenshot("11-public-notices-phone");
+    }
+
+    @Test
+    void aScriptTypedIntoACaseTitleIsShownAsTextInTasklist() {
+        String caseNumber = route.report(SCRIPT_TITLE, "北湖街道幸福社区", "NORTH");
+
+        String triage = route.task(caseNumber, "triageCase").getId();
+
+        browser.logInToTasklist("intake1");
+        browser.openFilter("本组待办");
+        browser.openListedTask(triage);
+
+        assertThat(browser.field("问题标题").getDomProperty("value")).isEqualTo(SCRIPT_TITLE);
+        assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.script("return Array.from(document.scripts).some(s => s.text.includes('__xss'))"))
+                .isEqualTo(false);
+        browser.screenshot("12-tasklist-script-title-as-text");
+    }
+
+    @Test
+    void aScriptInAPublishedNoticeIsShownAsTextOnThePublicPageAndInItsMail() {
+        String caseNumber = route.report("某卫生院发热门诊推诿病人", "南湖街道卫生院", "SOUTH");
+        route.triage(caseNumber, "SOUTH");
+        String body = "<img src=x onerror=\"window.__xss=2\">第一段\n第二段";
+        route.toNoticeApproval(caseNumber, "south1", SCRIPT_TITLE + "通报", body);
+        route.complete(caseNumber, "approveNotice", "leader1", Map.of("noticeApproved", true));
+        route.runAsyncSteps(caseNumber);
+
+        browser.forgetLogins();
+        browser.open("/notices");
+        browser.visible(By.linkText(SCRIPT_TITLE + "通报")).click();
+        assertThat(browser.visible(By.cssSelector(".notice-full h1")).getText()).isEqualTo(SCRIPT_TITLE + "通报");
+        assertThat(browser.visible(By.cssSelector(".body")).getText()).isEqualTo(body);
+        assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
+        assertThat(browser.driver().findElements(By.cssSelector("main script, main img"))).isEmpty();
+        browser.screenshot("13-public-notice-script-as-text");
+
+        String mail = jdbc.queryForObject(
+                "SELECT html_body FROM jd_mail_outbox WHERE case_number = ? AND kind = 'PUBLIC_NOTICE'", String.class,
+                caseNumber);
+        assertThat(mail).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;").doesNotContain("<script", "<img");
+    }
+}
