@@ -38,8 +38,9 @@ public class ModelDeployer {
         this.repositoryService = repositoryService;
     }
 
+    /** After IdentitySetup (order 10): the deployment checks need the groups the models name to exist. */
     @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
+    @Order(15)
     public void deployModels() {
         DeploymentBuilder deployment = repositoryService.createDeployment()
                 .name(DEPLOYMENT_NAME)

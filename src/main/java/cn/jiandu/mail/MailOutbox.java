@@ -1,28 +1,32 @@
 package cn.jiandu.mail;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
  * Records a mail in Jiandu's outbox, in the transaction of the step that causes it: if the step
- * rolls back, so does the mail. Mails are rendered from templates in templates/mail/
- * (NAME.html and NAME.txt), with values escaped as text.
+ * rolls back, so does the mail and its delivery. Mails are rendered from templates in
+ * templates/mail/ (NAME.html and NAME.txt), with values escaped as text. When an SMTP server is
+ * configured, the same transaction starts the mailDelivery process that sends the mail; otherwise
+ * the mail waits as PENDING until one is.
  */
 @Service
 public class MailOutbox {
 
-    public static final String PENDING = "PENDING";
-
-    private final JdbcTemplate jdbc;
+    private final OutboxTable table;
+    private final MailDeliveries deliveries;
+    private final MailSettings settings;
     private final TemplateEngine templates;
 
-    MailOutbox(JdbcTemplate jdbc, MailTemplates templates) {
-        this.jdbc = jdbc;
+    MailOutbox(OutboxTable table, MailDeliveries deliveries, MailSettings settings, MailTemplates templates) {
+        this.table = table;
+        this.deliveries = deliveries;
+        this.settings = settings;
         this.templates = templates.engine();
     }
 
@@ -32,15 +36,14 @@ public class MailOutbox {
         if (recipients.isEmpty()) {
             return false;
         }
-        Context context = new Context(java.util.Locale.SIMPLIFIED_CHINESE, model);
+        Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
         context.setVariable("subject", subject);
         String html = templates.process(template + ".html", context);
         String text = templates.process(template + ".txt", context);
-        jdbc.update("""
-                INSERT INTO jd_mail_outbox (kind, case_number, recipients, subject, text_body, html_body, status,
-                    attempts, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""",
-                kind, caseNumber, String.join(",", recipients), subject, text, html, PENDING, OffsetDateTime.now());
+        long id = table.insert(kind, caseNumber, List.copyOf(recipients), subject, text, html);
+        if (settings.deliveryEnabled()) {
+            deliveries.start(id, null);
+        }
         return true;
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +46,14 @@ public class Recipients {
                     .forEach(addresses::add);
         }
         return addresses;
+    }
+
+    /** The members of a task's candidate groups; read from the task itself, so it works before the task is stored. */
+    public Set<String> ofCandidateGroups(DelegateTask task) {
+        return ofGroups(task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList());
     }
 
     public List<String> noticeDistribution() {

@@ -1,5 +1,7 @@
 package cn.jiandu.system;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
@@ -7,8 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
+    private final TaskService taskService;
+    private final IdentityService identityService;
+
+    EngineRestConfiguration(TaskService taskService, IdentityService identityService) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+    }
+
     @Override
     protected void registerAdditionalResources() {
-        register(EngineRestErrors.class);
+        new EngineRestErrors(taskService, identityService).mappers().forEach(this::register);
     }
 }

@@ -6,46 +6,82 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
  * Completing a task through /engine-rest (as Tasklist does) with input that Jiandu's listeners
- * reject answers 400 with their message, not 500; two officers completing the same task at once
- * get 409 for the one that lost. Everything else is answered as Camunda answers it.
+ * reject answers 400 with their message, not 500. When two officers complete the same task at
+ * once, the one whose completion failed while the task was completed by the other is told 409
+ * — whatever the engine's failure looked like (a lost optimistic lock, a vanished task, or an
+ * inconsistent read, or permissions that vanished with the task); the failed transaction was rolled back whole. Everything else is answered
+ * as Camunda answers it.
  */
-@Provider
-@Priority(1000)
-class EngineRestErrors implements ExceptionMapper<RestException> {
+final class EngineRestErrors {
 
-    private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+    private final TaskService taskService;
+    private final IdentityService identityService;
 
-    @Context
-    private UriInfo uri;
+    EngineRestErrors(TaskService taskService, IdentityService identityService) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+    }
 
-    @Override
-    public Response toResponse(RestException exception) {
+    List<Object> mappers() {
+        return List.of(new ForRestExceptions(), new ForEngineExceptions(), new ForOtherExceptions());
+    }
+
+    private Response map(Throwable exception, UriInfo uri, Supplier<Response> camundaDefault) {
         FormFieldValidationException invalid = find(exception, FormFieldValidationException.class);
         if (invalid != null) {
             return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage());
         }
-        if (find(exception, OptimisticLockingException.class) != null
-                || (find(exception, NullValueException.class) != null && isCompletion())) {
+        String completedTask = completedTaskOf(uri);
+        if (completedTask != null && (find(exception, OptimisticLockingException.class) != null
+                || !taskStillOpen(completedTask))) {
             return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted",
                     "该任务已由他人办理或正在办理，您的提交未生效。请刷新任务列表后再操作。");
         }
-        return camundaDefault.toResponse(exception);
+        return camundaDefault.get();
     }
 
-    private boolean isCompletion() {
-        String path = uri == null ? "" : uri.getPath();
-        return path.endsWith("/complete") || path.endsWith("/submit-form");
+    /** Whether the task exists at all, whoever may see it: asked without the caller's authorizations. */
+    private boolean taskStillOpen(String taskId) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return taskService.createTaskQuery().taskId(taskId).count() > 0;
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    /** The task id of a completion request (/task/{id}/complete or /task/{id}/submit-form), else null. */
+    private static String completedTaskOf(UriInfo uri) {
+        if (uri == null) {
+            return null;
+        }
+        String[] segments = uri.getPath().split("/");
+        int n = segments.length;
+        if (n >= 3 && "task".equals(segments[n - 3])
+                && ("complete".equals(segments[n - 1]) || "submit-form".equals(segments[n - 1]))) {
+            return segments[n - 2];
+        }
+        return null;
     }
 
     private static Response answer(Response.Status status, String type, String message) {
@@ -62,5 +98,48 @@ class EngineRestErrors implements ExceptionMapper<RestException> {
             }
         }
         return null;
+    }
+
+    @Priority(1000)
+    final class ForRestExceptions implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return map(exception, uri, () -> camunda.toResponse(exception));
+        }
+    }
+
+    /** Engine exceptions; the loser of a race may find the task's permissions already gone with the task. */
+    @Priority(1000)
+    final class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return map(exception, uri, () -> camunda.toResponse(exception));
+        }
+    }
+
+    @Priority(1000)
+    final class ForOtherExceptions implements ExceptionMapper<Exception> {
+
+        private final ExceptionHandler camunda = new ExceptionHandler();
+
+        @Context
+        private UriInfo uri;
+
+        @Override
+        public Response toResponse(Exception exception) {
+            return map(exception, uri, () -> camunda.toResponse(exception));
+        }
     }
 }

@@ -143,6 +143,37 @@ class CaseApiTest {
         assertThat(http.get("leader1", "/api/cases?size=1000").status()).isEqualTo(400);
     }
 
+    @Test
+    void aProblemReportedFromTheTasklistStartFormIsRegisteredWithoutKeepingTheReporterInTheProcess() {
+        String variables = """
+                {"variables": {
+                  "title": {"value": "从任务列表登记"}, "description": {"value": "通过开始表单登记"},
+                  "source": {"value": "MEDIA"}, "unit": {"value": "文旅局"}, "anonymous": {"value": false},
+                  "reporterName": {"value": "周某"}, "reporterPhone": {"value": "13600000000"}}}""";
+        Answer started = http.post("stationed1", "/engine-rest/process-definition/key/supervisionCase/submit-form",
+                variables);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String caseNumber = started.json().get("businessKey").asText();
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT reporter_name, reported_by, stage FROM jd_case WHERE case_number = ?", caseNumber);
+        assertThat(row).containsEntry("REPORTER_NAME", "周某").containsEntry("REPORTED_BY", "stationed1")
+                .containsEntry("STAGE", "TRIAGE");
+        String processInstance = started.json().get("id").asText();
+        assertThat(http.get("admin", "/engine-rest/process-instance/" + processInstance + "/variables").json()
+                .has("reporterName")).isFalse();
+    }
+
+    @Test
+    void aStartFormWithoutATitleIsRefusedWithA400AndNothingIsStored() {
+        int before = countCases();
+        Answer refused = http.post("intake1", "/engine-rest/process-definition/key/supervisionCase/submit-form",
+                "{\"variables\": {\"description\": {\"value\": \"缺标题\"}, \"source\": {\"value\": \"MEDIA\"},"
+                        + " \"unit\": {\"value\": \"某单位\"}}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("title");
+        assertThat(countCases()).isEqualTo(before);
+    }
+
     private int countCases() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM jd_case", Integer.class);
     }

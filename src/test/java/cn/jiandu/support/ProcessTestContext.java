@@ -35,15 +35,16 @@ public @interface ProcessTestContext {
 
         /**
          * Primary: ProcessEngineCoverageConfiguration registers a default too, and with two the
-         * listener silently falls back to no assertion at all. The cases an inspection starts are
-         * supervisionCase's own story, covered by its own test.
+         * listener silently falls back to no assertion at all. The cases an inspection starts and the
+         * mails a report sends are the stories of supervisionCase and mailDelivery, covered by their
+         * own tests.
          */
         @Bean
         @Primary
         ProcessEngineCoverageProperties inspectionAndReportCoverage() {
             return ProcessEngineCoverageProperties.Companion.builder()
                     .assertClassCoverageAtLeast(0.95)
-                    .excludeProcessDefinitionKeys("supervisionCase")
+                    .excludeProcessDefinitionKeys("supervisionCase", "mailDelivery")
                     .build();
         }
     }

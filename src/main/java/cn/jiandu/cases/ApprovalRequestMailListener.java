@@ -1,0 +1,86 @@
+package cn.jiandu.cases;
+
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
+import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.deadlines.TaskLinks;
+import cn.jiandu.mail.MailOutbox;
+import cn.jiandu.mail.Recipients;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On creating approveAccountability, approveFaultTolerance or approveNotice: mails the leaders what
+ * waits for their approval, with what they are asked to approve and a link to the task.
+ */
+@Component("approvalRequestMailListener")
+class ApprovalRequestMailListener implements TaskListener {
+
+    /** One line of the mail: what is to be approved. */
+    record Detail(String label, String value) {
+    }
+
+    private final MailOutbox outbox;
+    private final Recipients recipients;
+    private final TaskLinks links;
+
+    ApprovalRequestMailListener(MailOutbox outbox, Recipients recipients, TaskLinks links) {
+        this.outbox = outbox;
+        this.recipients = recipients;
+        this.links = links;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String caseNumber = Vars.caseNumber(task);
+        String title = Vars.string(task, "title");
+        outbox.record("APPROVAL_REQUEST", caseNumber, recipients.ofCandidateGroups(task),
+                "【待审批】" + caseNumber + " " + task.getName() + "：" + title, "approval-request", Map.of(
+                        "caseNumber", caseNumber,
+                        "title", title,
+                        "unit", String.valueOf(Vars.string(task, "unit")),
+                        "taskName", task.getName(),
+                        "details", details(task),
+                        "taskLink", links.task(task.getId())));
+    }
+
+    private static List<Detail> details(DelegateTask task) {
+        List<Detail> details = new ArrayList<>();
+        switch (task.getTaskDefinitionKey()) {
+            case SupervisionCaseProcess.APPROVE_ACCOUNTABILITY -> {
+                add(details, "建议问责方式", label(Measure.values(), Vars.string(task, "recommendedMeasure")));
+                add(details, "拟问责方式", label(Measure.values(), Vars.string(task, "measure")));
+                add(details, "领导责任问责", label(Measure.values(), Vars.string(task, "leaderMeasure")));
+                add(details, "处理理由", Vars.string(task, "decisionReason"));
+            }
+            case SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE -> {
+                add(details, "容错结论", label(FaultToleranceOutcome.values(), Vars.string(task, "faultToleranceOutcome")));
+                add(details, "审查意见", Vars.string(task, "faultToleranceReason"));
+            }
+            case SupervisionCaseProcess.APPROVE_NOTICE -> {
+                add(details, "通报标题", Vars.string(task, "noticeTitle"));
+                add(details, "通报正文", Vars.string(task, "noticeBody"));
+            }
+            default -> {
+            }
+        }
+        return details;
+    }
+
+
+    private static void add(List<Detail> details, String label, String value) {
+        if (value != null) {
+            details.add(new Detail(label, value));
+        }
+    }
+
+    private static String label(Labelled[] values, String name) {
+        return name == null ? null : Arrays.stream(values).filter(value -> value.name().equals(name))
+                .map(Labelled::label).findFirst().orElse(name);
+    }
+}

@@ -1,0 +1,198 @@
+package cn.jiandu.mail;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.jiandu.mail.TestSmtpServer.Received;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every kind of mail of a case's route, sent to a real SMTP server (GreenMail): the reminder and
+ * the urging to the team, the escalation and the approval requests to leaders, the public notice to
+ * its distribution list and the outcome to the reporter — with their recipients, subjects and
+ * Chinese text and HTML parts.
+ */
+@SpringBootTest(properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:mails-of-a-case;DB_CLOSE_DELAY=-1",
+        "spring.mail.host=127.0.0.1",
+        "jiandu.public-url=https://jiandu.example.cn",
+        "jiandu.mail.notice-distribution=units@jiandu.local, media@jiandu.local"})
+class MailsOfACaseTest {
+
+    static final TestSmtpServer smtp = new TestSmtpServer();
+
+    @DynamicPropertySource
+    static void smtpServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", smtp::port);
+    }
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        smtp.forget();
+    }
+
+    @Test
+    void theTeamIsRemindedLeadersGetTheOverdueTaskWithALinkToTheirReviewAndTheTeamIsUrged() {
+        ProcessInstance problem = report("NORTH");
+        String caseNumber = caseNumberOf(problem);
+        complete(task("triageCase", problem), withVariables("problemType", "RESPONSIBILITY_NOT_IMPLEMENTED",
+                "severity", "MINOR", "zone", "NORTH", "disposal", "PRELIMINARY_VERIFICATION", "triageComment", "核实"));
+        execute(job("verifyReminder", problem));
+        execute(job("sendVerifyReminder", problem));
+        execute(job("verifyOverdue", problem));
+        String reviewTask = task("reviewOverdueCase", problem).getId();
+        complete(task("reviewOverdueCase", problem), withVariables("overdueAction", "URGE", "overdueComment", "限三日内办结"));
+        deliverAllMails();
+
+        String verifyTask = task("verifyCase", problem).getId();
+        Received reminder = only("【到期提醒】" + caseNumber + " 初步核实将于", "north1@jiandu.local");
+        Assertions.assertThat(reminder.text()).contains("某小区未落实封闭管理", "请抓紧办理",
+                "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + verifyTask);
+        Assertions.assertThat(reminder.html()).contains("将于", "在任务列表中打开此任务");
+
+        Received escalation = only("【逾期督办】" + caseNumber + " 初步核实已逾期，请委领导督办", "leader1@jiandu.local");
+        String link = "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + reviewTask;
+        Assertions.assertThat(escalation.text()).contains("“初步核实”已于", "承办：第一监督检查组（北片区）",
+                "请决定延期、改派或督促", "在任务列表中打开督办任务：" + link);
+        Assertions.assertThat(escalation.html()).contains("href=\"" + link + "\"", "北湖街道幸福社区");
+
+        Received urging = only("【督办】" + caseNumber + " 初步核实已逾期，请尽快办结", "north1@jiandu.local");
+        Assertions.assertThat(urging.text()).contains("委领导督促尽快办结", "督办意见：限三日内办结");
+        Assertions.assertThat(urging.html()).contains("限三日内办结");
+    }
+
+    @Test
+    void leadersAreAskedForEachApprovalTheNoticeGoesToItsListAndTheReporterLearnsTheOutcome() {
+        ProcessInstance problem = report("SOUTH");
+        String caseNumber = caseNumberOf(problem);
+        complete(task("triageCase", problem), withVariables("problemType", "MISUSE_OF_FUNDS", "severity", "SERIOUS",
+                "zone", "SOUTH", "disposal", "PRELIMINARY_VERIFICATION", "triageComment", "核实"));
+        complete(task("verifyCase", problem), withVariables("substantiated", true, "findings", "问题属实",
+                "responsiblePersons", "社区主任李某", "faultToleranceRequested", true));
+        complete(task("decideAccountability", problem), withVariables("measure", "ADMONISHMENT", "typicalCase", true,
+                "decisionReason", "未落实封闭管理"));
+        complete(task("approveAccountability", problem), withVariables("accountabilityApproved", true));
+        complete(task("reviewFaultTolerance", problem), withVariables("faultToleranceOutcome", "EXEMPT",
+                "faultToleranceReason", "紧急情况下为公"));
+        complete(task("approveFaultTolerance", problem), withVariables("faultToleranceApproved", false,
+                "approvalComment", "不符合免责情形"));
+        complete(task("reviewFaultTolerance", problem), withVariables("faultToleranceOutcome", "NOT_APPLICABLE",
+                "faultToleranceReason", "不予容错"));
+        complete(task("draftNotice", problem), withVariables("noticeTitle", "关于某社区未落实封闭管理问题的通报",
+                "noticeBody", "某社区主任李某未落实封闭管理，给予诫勉。"));
+        complete(task("approveNotice", problem), withVariables("noticeApproved", true));
+        execute(job("publishNotice", problem));
+        execute(job("closeCase", problem));
+        assertThat(problem).isEnded();
+        deliverAllMails();
+
+        Received accountability = only("【待审批】" + caseNumber + " 领导审批问责：某小区未落实封闭管理", "leader1@jiandu.local");
+        Assertions.assertThat(accountability.text()).contains("等待您审批", "拟问责方式：诫勉", "处理理由：未落实封闭管理",
+                "/camunda/app/tasklist/default/#/?task=");
+        Assertions.assertThat(accountability.html()).contains("拟问责方式", "诫勉");
+        Received exemption = only("【待审批】" + caseNumber + " 领导审批免责：某小区未落实封闭管理", "leader1@jiandu.local");
+        Assertions.assertThat(exemption.text()).contains("容错结论：免责", "审查意见：紧急情况下为公");
+        Received notice = only("【待审批】" + caseNumber + " 领导审签通报：某小区未落实封闭管理", "leader1@jiandu.local");
+        Assertions.assertThat(notice.text()).contains("通报标题：关于某社区未落实封闭管理问题的通报");
+
+        Received published = only("【通报曝光】关于某社区未落实封闭管理问题的通报", "units@jiandu.local", "media@jiandu.local");
+        Assertions.assertThat(published.text()).contains("某社区主任李某未落实封闭管理，给予诫勉。", "发布日期：");
+        Assertions.assertThat(published.html()).contains("<h2>关于某社区未落实封闭管理问题的通报</h2>");
+
+        Received outcome = only("您反映的问题（" + caseNumber + "）已办结", "reporter@example.cn");
+        Assertions.assertThat(outcome.text()).startsWith("王某：").contains("问题属实，已依规依纪严肃问责");
+        Assertions.assertThat(outcome.html()).contains("问题属实");
+    }
+
+    @Test
+    void anAnonymousReporterGetsNoMail() {
+        ProcessInstance problem = runtimeService.startProcessInstanceByKey("supervisionCase", withVariables(
+                "title", "匿名反映某药店哄抬物价", "description", "口罩高价出售", "source", "PUBLIC_REPORT",
+                "unit", "南湖街道某药店", "anonymous", true, "reporterEmail", "anonymous@example.cn", "zone", "SOUTH"));
+        complete(task("triageCase", problem), withVariables("problemType", "OTHER", "severity", "MINOR",
+                "zone", "SOUTH", "disposal", "CLOSE", "triageComment", "不属于监督范围"));
+        execute(job("closeCase", problem));
+        deliverAllMails();
+
+        Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_mail_outbox WHERE case_number = ?",
+                Long.class, caseNumberOf(problem))).isZero();
+        Assertions.assertThat(smtp.received()).isEmpty();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private ProcessInstance report(String zone) {
+        return runtimeService.startProcessInstanceByKey("supervisionCase", withVariables(
+                "title", "某小区未落实封闭管理", "description", "小区出入口无人值守，未测体温",
+                "source", "PUBLIC_REPORT", "unit", "北湖街道幸福社区", "personsInvolved", "社区主任李某",
+                "anonymous", false, "reporterName", "王某", "reporterPhone", "13800000000",
+                "reporterEmail", "reporter@example.cn", "zone", zone));
+    }
+
+    private String caseNumberOf(ProcessInstance problem) {
+        return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(problem.getId()).variableName("caseNumber").singleResult().getValue();
+    }
+
+    /** Runs the delivery of every recorded mail, as the job executor would. */
+    private void deliverAllMails() {
+        List<Job> deliveries = managementService.createJobQuery().processDefinitionKey("mailDelivery").list();
+        deliveries.forEach(delivery -> managementService.executeJob(delivery.getId()));
+    }
+
+    /** The one mail whose subject starts so, received once by each of these recipients and nobody else. */
+    private Received only(String subjectStart, String... recipients) {
+        List<Received> copies = smtp.received().stream().filter(mail -> mail.subject().startsWith(subjectStart)).toList();
+        Assertions.assertThat(copies).as("copies of “%s”", subjectStart).hasSize(recipients.length)
+                .extracting(Received::messageId).containsOnly(copies.get(0).messageId());
+        Received mail = copies.get(0);
+        Assertions.assertThat(mail.to()).containsExactlyInAnyOrder(recipients);
+        Assertions.assertThat(mail.from()).isEqualTo("区纪委监委监督平台 <jiandu@localhost>");
+        Assertions.assertThat(mail.contentType()).startsWith("multipart/alternative");
+        Assertions.assertThat(mail.text()).isNotBlank();
+        Assertions.assertThat(mail.html()).startsWith("<!DOCTYPE html>").contains("区纪委监委");
+        return mail;
+    }
+}

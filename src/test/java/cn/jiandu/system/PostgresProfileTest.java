@@ -1,0 +1,42 @@
+package cn.jiandu.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.jiandu.support.EmbeddedPostgres;
+import cn.jiandu.support.Http;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Production start: the postgres profile on a real PostgreSQL, the first administrator from the environment. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "JIANDU_ADMIN_USER=chief", "JIANDU_ADMIN_PASSWORD=s3cret-Chief", "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("postgres")
+class PostgresProfileTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        EmbeddedPostgres.register(registry, "postgres_profile");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void startsWithTheAdministratorFromTheEnvironmentAndNoDemoUsers() {
+        assertThat(identityService.createUserQuery().userId("chief").memberOfGroup("camunda-admin").count()).isEqualTo(1);
+        assertThat(identityService.createUserQuery().userId("north1").count()).isZero();
+        assertThat(identityService.createGroupQuery().groupId("team-north").count()).isEqualTo(1);
+        Http http = new Http(port);
+        assertThat(http.get("chief:s3cret-Chief", "/engine-rest/process-definition?key=supervisionCase").json())
+                .isNotEmpty();
+        assertThat(http.get(null, "/actuator/health").body()).contains("UP");
+    }
+}
