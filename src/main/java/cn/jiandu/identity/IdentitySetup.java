@@ -3,6 +3,8 @@ package cn.jiandu.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.jiandu.cases.SupervisionCaseProcess;
+import cn.jiandu.inspections.InspectionProcess;
+import cn.jiandu.reports.ReportProcesses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,18 @@ class IdentitySetup {
             grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
         ensureMyTasksFilter();
+        grantInspectionsAndReports();
+    }
+
+    /** The zone teams plan inspections; every group reads the weekly bulletin's definition as it reads the others. */
+    private void grantInspectionsAndReports() {
+        for (String team : List.of(Groups.TEAM_NORTH, Groups.TEAM_SOUTH)) {
+            grant(team, Resources.PROCESS_DEFINITION, InspectionProcess.PROCESS_KEY,
+                    Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        for (String group : Groups.NAMES.keySet()) {
+            grant(group, Resources.PROCESS_DEFINITION, ReportProcesses.WEEKLY_PROCESS_KEY, Permissions.READ);
+        }
     }
 
     private void ensureGroup(String id, String name) {

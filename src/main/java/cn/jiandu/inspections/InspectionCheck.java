@@ -1,0 +1,191 @@
+package cn.jiandu.inspections;
+
+import cn.jiandu.cases.CaseEnums;
+import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.cases.CaseEnums.ProblemType;
+import cn.jiandu.cases.CaseEnums.Zone;
+import cn.jiandu.cases.Vars;
+import cn.jiandu.inspections.InspectionEnums.Channel;
+import cn.jiandu.inspections.InspectionEnums.Mode;
+import cn.jiandu.inspections.InspectionEnums.Scope;
+import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * What planning and recording an inspection must be given, however it arrives (Tasklist form or
+ * REST). A failure is a FormFieldValidationException, shown by Tasklist and the REST API as a 400
+ * with its message, so the officer can correct the entry.
+ */
+final class InspectionCheck {
+
+    static final int MAX_FINDINGS = 50;
+    static final int MAX_FINDING_DESCRIPTION = 8000;
+
+    record Plan(String unit, UnitKind unitKind, Zone zone, Mode mode, Scope scope, Channel channel, String focus,
+            LocalDate plannedDate) {
+    }
+
+    record NewFinding(ProblemType problemType, String description, String unit, String personsInvolved) {
+    }
+
+    record Outcome(LocalDate inspectedOn, String summary, List<NewFinding> findings) {
+    }
+
+    private InspectionCheck() {
+    }
+
+    static Plan plan(VariableScope variables, ZoneId zone) {
+        String unit = text(variables, "unit", "被检查单位", 200, true);
+        UnitKind unitKind = choice(variables, "unitKind", "单位类别", UnitKind.class);
+        Zone area = choice(variables, "zone", "片区", Zone.class);
+        Mode mode = choice(variables, "inspectionMode", "明查或暗访", Mode.class);
+        Scope scope = choice(variables, "inspectionScope", "检查范围", Scope.class);
+        Channel channel = choice(variables, "inspectionChannel", "检查方式", Channel.class);
+        String focus = text(variables, "inspectionFocus", "检查重点", 2000, scope == Scope.FOCUSED);
+        LocalDate plannedDate = date(variables, "plannedDate", "计划检查日期", zone);
+        return new Plan(unit, unitKind, area, mode, scope, channel, focus, plannedDate);
+    }
+
+    static Outcome outcome(VariableScope variables, String inspectedUnit, LocalDate today, ZoneId zone,
+            ObjectMapper json) {
+        LocalDate inspectedOn = date(variables, "inspectedOn", "实际检查日期", zone);
+        if (inspectedOn.isAfter(today)) {
+            throw new FormFieldValidationException("inspectedOn", "实际检查日期（inspectedOn）不能晚于今天");
+        }
+        String summary = text(variables, "inspectionSummary", "检查情况", 10000, true);
+        List<NewFinding> findings = findings(variables.getVariable("findings"), inspectedUnit, json);
+        boolean problemsFound = Vars.isTrue(variables, "problemsFound");
+        if (problemsFound && findings.isEmpty()) {
+            throw new FormFieldValidationException("findings", "已勾选“发现问题”，请在问题清单（findings）中至少填写一条问题");
+        }
+        if (!problemsFound && !findings.isEmpty()) {
+            throw new FormFieldValidationException("problemsFound",
+                    "问题清单（findings）中有 " + findings.size() + " 条问题，请勾选“发现问题”（problemsFound），或清空问题清单");
+        }
+        return new Outcome(inspectedOn, summary, findings);
+    }
+
+    /**
+     * The findings list as Tasklist submits a dynamic list (a JSON array of objects), or as a REST
+     * client may send it (JSON text, or a list of maps through the Java API).
+     */
+    static List<NewFinding> findings(Object raw, String inspectedUnit, ObjectMapper json) {
+        if (raw == null) {
+            return List.of();
+        }
+        JsonNode list;
+        try {
+            list = raw instanceof Collection<?> || raw instanceof Map<?, ?> ? json.valueToTree(raw)
+                    : json.readTree(raw.toString());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new FormFieldValidationException("findings", "问题清单（findings）须为 JSON 数组，每条问题一个对象");
+        }
+        if (list == null || list.isNull() || list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new FormFieldValidationException("findings", "问题清单（findings）须为 JSON 数组，每条问题一个对象");
+        }
+        if (list.size() > MAX_FINDINGS) {
+            throw new FormFieldValidationException("findings", "一次检查最多登记 " + MAX_FINDINGS + " 条问题，请分次登记");
+        }
+        List<NewFinding> findings = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            findings.add(finding(list.get(i), i + 1, inspectedUnit));
+        }
+        return findings;
+    }
+
+    private static NewFinding finding(JsonNode item, int position, String inspectedUnit) {
+        String where = "问题清单第 " + position + " 条：";
+        if (!item.isObject()) {
+            throw new FormFieldValidationException("findings", where + "须为一个对象，含 problemType、description 等字段");
+        }
+        String type = textOf(item, "problemType");
+        if (!CaseEnums.isValid(ProblemType.class, type)) {
+            throw new FormFieldValidationException("findings",
+                    where + "问题类型（problemType）须为以下之一：" + choices(ProblemType.class));
+        }
+        String description = textOf(item, "description");
+        if (description == null) {
+            throw new FormFieldValidationException("findings", where + "请填写问题描述（description）");
+        }
+        if (description.length() > MAX_FINDING_DESCRIPTION) {
+            throw new FormFieldValidationException("findings",
+                    where + "问题描述（description）不能超过 " + MAX_FINDING_DESCRIPTION + " 个字");
+        }
+        String unit = textOf(item, "unit");
+        if (unit != null && unit.length() > 200) {
+            throw new FormFieldValidationException("findings", where + "涉及单位（unit）不能超过 200 个字");
+        }
+        String persons = textOf(item, "personsInvolved");
+        if (persons != null && persons.length() > 2000) {
+            throw new FormFieldValidationException("findings", where + "涉及人员（personsInvolved）不能超过 2000 个字");
+        }
+        return new NewFinding(ProblemType.valueOf(type), description, unit == null ? inspectedUnit : unit, persons);
+    }
+
+    private static String textOf(JsonNode item, String field) {
+        JsonNode value = item.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String text(VariableScope variables, String name, String label, int max, boolean required) {
+        String value = Vars.string(variables, name);
+        if (value == null && required) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
+        }
+        if (value != null && value.length() > max) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）不能超过 " + max + " 个字");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E> & Labelled> E choice(VariableScope variables, String name, String label,
+            Class<E> type) {
+        String value = Vars.string(variables, name);
+        if (!CaseEnums.isValid(type, value)) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）须为以下之一：" + choices(type));
+        }
+        return Enum.valueOf(type, value);
+    }
+
+    private static LocalDate date(VariableScope variables, String name, String label, ZoneId zone) {
+        Object value = variables.getVariable(name);
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(zone).toLocalDate();
+        }
+        String text = Vars.string(variables, name);
+        if (text == null) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）须为日期，格式如 2025-01-31");
+        }
+    }
+
+    private static <E extends Enum<E> & Labelled> String choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(e -> e.name() + "（" + e.label() + "）")
+                .collect(Collectors.joining("、"));
+    }
+}

@@ -1,0 +1,53 @@
+package cn.jiandu.inspections;
+
+import cn.jiandu.cases.JianduClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing recordInspection: checks what the team entered and stores the inspection as
+ * carried out with its findings, in the transaction of the completion. From then on the
+ * inspection is no longer confidential.
+ */
+@Component("recordInspectionListener")
+class RecordInspectionListener implements TaskListener {
+
+    private final InspectionRepository inspections;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+
+    RecordInspectionListener(InspectionRepository inspections, ObjectMapper json, JianduClock clock) {
+        this.inspections = inspections;
+        this.json = json;
+        this.zone = clock.zone();
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = inspectionId(task);
+        Inspection inspection = inspections.find(id).orElseThrow();
+        InspectionCheck.Outcome outcome = InspectionCheck.outcome(task, inspection.unit(), LocalDate.now(zone), zone,
+                json);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (task.getAssignee() == null && current != null) {
+            task.setAssignee(current.getUserId());
+        }
+        inspections.recordCarriedOut(id, outcome, task.getAssignee(), OffsetDateTime.now(zone));
+        task.getExecution().setVariable("problemCount", outcome.findings().size());
+        task.getExecution().setVariable("recordedBy", task.getAssignee());
+    }
+
+    static long inspectionId(org.camunda.bpm.engine.delegate.VariableScope variables) {
+        Object id = variables.getVariable("inspectionId");
+        if (id instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalStateException("process has no inspectionId");
+    }
+}

@@ -1,0 +1,177 @@
+package cn.jiandu.reports;
+
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.cases.CaseEnums.ProblemType;
+import cn.jiandu.cases.CaseEnums.Source;
+import cn.jiandu.cases.CaseEnums.Zone;
+import cn.jiandu.cases.CaseOutcome;
+import cn.jiandu.cases.CaseStage;
+import cn.jiandu.inspections.InspectionEnums.Channel;
+import cn.jiandu.inspections.InspectionEnums.Mode;
+import cn.jiandu.inspections.InspectionEnums.Scope;
+import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a report's figures in one aggregate query: each of jd_case, jd_inspection and jd_notice
+ * is read once, every figure a filtered count, so the cost grows with the table and not with the
+ * number of figures or process instances (no process variables are read).
+ */
+@Component
+class ReportCompiler {
+
+    static final int CLOSED_CASE_LINES = 200;
+
+    private static final String NEW = "reported_at >= :from AND reported_at < :to";
+    private static final String CLOSED = "closed_at >= :from AND closed_at < :to";
+    private static final String ACCOUNTABLE = CLOSED + " AND outcome = 'ACCOUNTABILITY'";
+
+    private final Breakdown newByType = new Breakdown("new_type", "problem_type", codes(ProblemType.class), "UNCLASSIFIED");
+    private final Breakdown newByZone = new Breakdown("new_zone", "zone", codes(Zone.class), "UNASSIGNED");
+    private final Breakdown newBySource = new Breakdown("new_source", "source", codes(Source.class), null);
+    private final Breakdown byStage = new Breakdown("stage", "stage", codes(CaseStage.class), null);
+    private final Breakdown overdueByZone = new Breakdown("overdue_zone", "zone", codes(Zone.class), "UNASSIGNED");
+    private final Breakdown closedByOutcome = new Breakdown("closed_outcome", "outcome", codes(CaseOutcome.class), null);
+    private final Breakdown measures = new Breakdown("measure", "measure", codes(Measure.class), null);
+    private final Breakdown leaderMeasures = new Breakdown("leader_measure", "leader_measure", codes(Measure.class), null);
+    private final Breakdown byMode = new Breakdown("insp_mode", "mode", codes(Mode.class), null);
+    private final Breakdown byScope = new Breakdown("insp_scope", "scope", codes(Scope.class), null);
+    private final Breakdown byChannel = new Breakdown("insp_channel", "channel", codes(Channel.class), null);
+    private final Breakdown byUnitKind = new Breakdown("insp_kind", "unit_kind", codes(UnitKind.class), null);
+    private final Breakdown inspectedByZone = new Breakdown("insp_zone", "zone", codes(Zone.class), null);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String sql;
+
+    ReportCompiler(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.sql = buildSql();
+    }
+
+    ReportFigures compile(ReportPeriod period, OffsetDateTime asOf) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("from", period.from())
+                .addValue("to", period.to())
+                .addValue("asOf", asOf);
+        ReportFigures figures = jdbc.queryForObject(sql, parameters, (rs, row) -> read(rs, asOf));
+        if (period.kind() == ReportKind.WEEKLY) {
+            return withClosedCases(figures, parameters);
+        }
+        return figures;
+    }
+
+    private String buildSql() {
+        List<String> cases = new ArrayList<>();
+        cases.add(count("new_total", NEW));
+        newByType.addTo(cases, NEW);
+        newByZone.addTo(cases, NEW);
+        newBySource.addTo(cases, NEW);
+        byStage.addTo(cases, "1 = 1");
+        cases.add(count("open_total", "stage <> 'CLOSED'"));
+        String overdue = "stage = 'VERIFICATION' AND verify_due_at < :asOf";
+        cases.add(count("overdue_total", overdue));
+        overdueByZone.addTo(cases, overdue);
+        cases.add(count("closed_total", CLOSED));
+        closedByOutcome.addTo(cases, CLOSED);
+        measures.addTo(cases, ACCOUNTABLE);
+        leaderMeasures.addTo(cases, ACCOUNTABLE);
+        cases.add(count("ft_exempted", CLOSED + " AND outcome = 'EXEMPTED'"));
+        cases.add(count("ft_mitigate", CLOSED + " AND fault_tolerance_outcome = 'MITIGATE'"));
+        cases.add(count("ft_not_applicable", CLOSED + " AND fault_tolerance_outcome = 'NOT_APPLICABLE'"));
+
+        List<String> inspections = new ArrayList<>();
+        inspections.add("COUNT(*) AS insp_total");
+        inspections.add("COUNT(DISTINCT LOWER(unit)) AS insp_units");
+        inspections.add(count("insp_with_problems", "problem_count > 0"));
+        inspections.add("COALESCE(SUM(problem_count), 0) AS insp_problems");
+        byMode.addTo(inspections, "1 = 1");
+        byScope.addTo(inspections, "1 = 1");
+        byChannel.addTo(inspections, "1 = 1");
+        byUnitKind.addTo(inspections, "1 = 1");
+        inspectedByZone.addTo(inspections, "1 = 1");
+
+        return "SELECT * FROM (SELECT " + String.join(",\n  ", cases) + "\nFROM jd_case) c"
+                + "\nCROSS JOIN (SELECT " + String.join(",\n  ", inspections)
+                + "\nFROM jd_inspection WHERE status = 'CARRIED_OUT' AND recorded_at >= :from AND recorded_at < :to) i"
+                + "\nCROSS JOIN (SELECT COUNT(*) AS notices_published FROM jd_notice"
+                + " WHERE published_at >= :from AND published_at < :to) n";
+    }
+
+    private ReportFigures read(ResultSet rs, OffsetDateTime asOf) throws SQLException {
+        ReportFigures.Inspections inspections = new ReportFigures.Inspections(rs.getLong("insp_total"),
+                rs.getLong("insp_units"), rs.getLong("insp_with_problems"), rs.getLong("insp_problems"),
+                byMode.read(rs), byScope.read(rs), byChannel.read(rs), byUnitKind.read(rs), inspectedByZone.read(rs));
+        ReportFigures.NewProblems newProblems = new ReportFigures.NewProblems(rs.getLong("new_total"),
+                newByType.read(rs), newByZone.read(rs), newBySource.read(rs));
+        Map<String, Long> faultTolerance = new LinkedHashMap<>();
+        faultTolerance.put("EXEMPTED", rs.getLong("ft_exempted"));
+        faultTolerance.put("MITIGATE", rs.getLong("ft_mitigate"));
+        faultTolerance.put("NOT_APPLICABLE", rs.getLong("ft_not_applicable"));
+        return new ReportFigures(asOf, inspections, newProblems, byStage.read(rs), rs.getLong("open_total"),
+                new ReportFigures.Overdue(rs.getLong("overdue_total"), overdueByZone.read(rs)),
+                new ReportFigures.Closed(rs.getLong("closed_total"), closedByOutcome.read(rs)),
+                measures.read(rs), leaderMeasures.read(rs), faultTolerance, rs.getLong("notices_published"), null);
+    }
+
+    private ReportFigures withClosedCases(ReportFigures f, MapSqlParameterSource parameters) {
+        List<ReportFigures.ClosedCase> lines = jdbc.query("""
+                SELECT case_number, title, unit, zone, problem_type, measure, leader_measure, outcome, closed_at
+                FROM jd_case WHERE closed_at >= :from AND closed_at < :to AND outcome IN ('ACCOUNTABILITY', 'EXEMPTED')
+                ORDER BY closed_at, case_number LIMIT :limit""",
+                new MapSqlParameterSource(parameters.getValues()).addValue("limit", CLOSED_CASE_LINES),
+                (rs, row) -> new ReportFigures.ClosedCase(rs.getString("case_number"), rs.getString("title"),
+                        rs.getString("unit"), rs.getString("zone"), rs.getString("problem_type"),
+                        rs.getString("measure"), rs.getString("leader_measure"), rs.getString("outcome"),
+                        rs.getObject("closed_at", OffsetDateTime.class)));
+        return new ReportFigures(f.asOf(), f.inspections(), f.newProblems(), f.casesByStage(), f.openCases(),
+                f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.faultTolerance(), f.noticesPublished(),
+                lines);
+    }
+
+    private static String count(String alias, String condition) {
+        return "COUNT(*) FILTER (WHERE " + condition + ") AS " + alias;
+    }
+
+    private static <E extends Enum<E>> List<String> codes(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    }
+
+    /** Counts by the values of one column: a filtered count per code, and one for NULL if named. */
+    private record Breakdown(String prefix, String column, List<String> codes, String nullCode) {
+
+        void addTo(List<String> columns, String condition) {
+            for (String code : codes) {
+                columns.add(count(alias(code), condition + " AND " + column + " = '" + code + "'"));
+            }
+            if (nullCode != null) {
+                columns.add(count(alias(nullCode), condition + " AND " + column + " IS NULL"));
+            }
+        }
+
+        Map<String, Long> read(ResultSet rs) throws SQLException {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String code : codes) {
+                counts.put(code, rs.getLong(alias(code)));
+            }
+            if (nullCode != null) {
+                counts.put(nullCode, rs.getLong(alias(nullCode)));
+            }
+            return counts;
+        }
+
+        private String alias(String code) {
+            return prefix + "_" + code.toLowerCase(Locale.ROOT);
+        }
+    }
+}
