@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 
@@ -50,7 +51,9 @@ class SupervisionCaseProcessTest {
 
     @TestConfiguration
     static class Coverage {
+        /** Primary: the coverage configuration registers a default too, and with two none is asserted. */
         @Bean
+        @Primary
         ProcessEngineCoverageProperties jianduCoverage() {
             return ProcessEngineCoverageProperties.Companion.builder()
                     .assertClassCoverageAtLeast(0.95)

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +67,9 @@ class MailDeliveryProcessTest {
 
     @TestConfiguration
     static class Coverage {
+        /** Primary: the coverage configuration registers a default too, and with two none is asserted. */
         @Bean
+        @Primary
         ProcessEngineCoverageProperties mailDeliveryCoverage() {
             return ProcessEngineCoverageProperties.Companion.builder()
                     .assertClassCoverageAtLeast(0.95)
