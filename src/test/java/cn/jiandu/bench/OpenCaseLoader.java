@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Run as its own JVM by {@link BenchmarkRun}: {@code OpenCaseLoader <open cases> [spring args]}.
  * Mix of the open cases: 20 % at triage, 10 % on hold, 10 % at inquiry, 50 % at verification
  * (due date, reminder and overdue timers), 10 % at the accountability decision (due date, timers).
+ * BenchmarkRun passes a decision deadline as long as the verification's, so that, loaded within the
+ * hour, the two kinds of due date interleave as they do when cases arrive over weeks.
  */
 public final class OpenCaseLoader {
 
