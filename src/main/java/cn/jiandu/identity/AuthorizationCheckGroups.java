@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * (bench/README.md). The commission's users are in one or two groups, so nothing is gained by it.
  */
 @Component
+@ConditionalOnProperty(name = "jiandu.tuning.enabled", havingValue = "true", matchIfMissing = true)
 class AuthorizationCheckGroups extends AbstractProcessEnginePlugin {
 
     @Override

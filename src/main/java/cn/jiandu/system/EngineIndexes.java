@@ -11,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * when the engine is up, and only where missing; a failure is logged, never fatal.
  */
 @Component
+@ConditionalOnProperty(name = "jiandu.tuning.enabled", havingValue = "true", matchIfMissing = true)
 class EngineIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);

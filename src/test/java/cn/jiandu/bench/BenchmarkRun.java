@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>
  * options: --open-cases=10000,100000  --officers=8  --warmup=15  --seconds=60  --commit-seconds=15
- *          --samples=200  --startup-runs=3  --skip=commit,route,open-cases,startup  --label=text
+ *          --samples=200  --startup-runs=3  --skip=commit,route,open-cases,untuned,startup  --label=text
  *          --app-arg=--some.property=value (repeatable: run Jiandu with a setting to compare)
  *          --jvm-arg=-XX:StartFlightRecording=... (repeatable: JVM options of Jiandu's process, e.g. to profile)
  *          --out=bench/results  (empty: print only)
@@ -135,7 +135,54 @@ public final class BenchmarkRun {
                 System.out.println("daily report: " + report);
             }
         }
+        if (!options.skip.contains("open-cases") && !options.skip.contains("untuned")) {
+            figures.put("untunedAtLargestSize", untuned(postgres, jar, work, options, env));
+        }
     }
+
+    /**
+     * The same pages on the same data without Jiandu's tuning (bench/README.md "Tuning"): the engine's
+     * indexes, statistics and authorization-group shortcut removed, the application started with
+     * jiandu.tuning.enabled=false. Before and after on one database, so that only the tuning differs.
+     */
+    private static Map<String, Object> untuned(Postgres postgres, Path jar, Path work, Options options,
+            Map<String, String> env) throws Exception {
+        try (Connection c = postgres.connect(DATABASE); Statement s = c.createStatement()) {
+            for (String drop : UNTUNE) {
+                s.execute(drop);
+            }
+            s.execute("ANALYZE");
+        }
+        List<String> appArgs = new ArrayList<>(options.appArgs);
+        appArgs.add("--jiandu.tuning.enabled=false");
+        Map<String, Object> here = new LinkedHashMap<>();
+        here.put("removed", UNTUNE);
+        try (AppProcess app = AppProcess.start(jar, options.jvmArgs, appArgs, env, work.resolve("logs/jiandu-untuned.log"),
+                Duration.ofMinutes(5))) {
+            Latency latency = new Latency(new Client(app.port()));
+            long open = openCases(postgres);
+            boolean withFilter = open <= 20_000;
+            here.put("openCases", open);
+            if (!withFilter) {
+                here.put("tasklistFilterListAndCount", "not measured: each count compares every open task of the group"
+                        + " with every grant of the group (minutes at this size); see the run at 10,000");
+            }
+            here.put("team-north (north1)", latency.tasklistFirstPage("north1", "team-north", 30, options.samples, withFilter));
+            here.put("case-management (intake1)",
+                    latency.tasklistFirstPage("intake1", "case-management", 30, options.samples, withFilter));
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            here.put("dailyReport", latency.dailyReport("office1", today, 20));
+        }
+        System.out.println("untuned: " + here);
+        return here;
+    }
+
+    /** What Jiandu adds to the engine's tables (system/EngineIndexes, db/vendor/postgresql/V6). */
+    private static final List<String> UNTUNE = List.of(
+            "DROP INDEX IF EXISTS JD_IX_TASK_DUE_DATE",
+            "DROP INDEX IF EXISTS JD_IX_TASK_PARENT",
+            "DROP STATISTICS IF EXISTS jd_st_authorization_perms",
+            "DROP INDEX IF EXISTS jd_ix_case_open_unit");
 
     private static Map<String, Object> loadOpenCases(int target, Postgres postgres, Path work) throws Exception {
         long start = System.nanoTime();

@@ -60,6 +60,24 @@ final class Table {
             }));
             t.row("Tasklist p95 at the largest size, target ≤ 50 ms", verdict(targets.get("tasklistP95Millis")));
         }
+        Map<String, Object> untuned = (Map<String, Object>) figures.get("untunedAtLargestSize");
+        if (untuned != null) {
+            t.row("without Jiandu's tuning: open cases", untuned.get("openCases"));
+            untuned.forEach((group, v) -> {
+                if (v instanceof Map<?, ?> m && m.containsKey("restTaskQuery")) {
+                    Map<String, Object> g = (Map<String, Object>) v;
+                    t.row("without Jiandu's tuning, same data, " + group + ": GET /engine-rest/task by due date",
+                            percentiles(g.get("restTaskQuery")));
+                    if (g.containsKey("tasklistFilterListAndCount")) {
+                        t.row("… without tuning, filter list + count", percentiles(g.get("tasklistFilterListAndCount")));
+                    }
+                }
+            });
+            Map<String, Object> report = (Map<String, Object>) untuned.get("dailyReport");
+            if (report != null && Boolean.TRUE.equals(report.get("available"))) {
+                t.row("without Jiandu's tuning, same data: daily report compile", percentiles(report.get("compile")));
+            }
+        }
         Map<String, Object> report = (Map<String, Object>) figures.get("dailyReport");
         if (report != null) {
             t.row("daily report compile at " + report.get("allCases") + " cases",

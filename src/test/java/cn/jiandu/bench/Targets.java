@@ -28,9 +28,12 @@ final class Targets {
         if (pages != null && !pages.isEmpty()) {
             String largest = pages.keySet().stream().max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
                     .orElseThrow();
-            Map<String, Object> north = (Map<String, Object>) ((Map<String, Object>) pages.get(largest)).get("team-north (north1)");
-            Map<String, Object> query = (Map<String, Object>) north.get("restTaskQuery");
-            Map<String, Object> t = check(number(query.get("p95")), 50, false,
+            // the slower of the groups measured
+            double p95 = ((Map<String, Object>) pages.get(largest)).values().stream()
+                    .filter(v -> v instanceof Map<?, ?> m && m.containsKey("restTaskQuery"))
+                    .mapToDouble(v -> number(((Map<String, Object>) ((Map<String, Object>) v).get("restTaskQuery")).get("p95")))
+                    .max().orElse(Double.NaN);
+            Map<String, Object> t = check(p95, 50, false,
                     "Tasklist first page p95 ≤ 50 ms at 100,000 open cases");
             t.put("openCases", Integer.parseInt(largest));
             targets.put("tasklistP95Millis", t);

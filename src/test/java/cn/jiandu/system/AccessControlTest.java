@@ -79,6 +79,45 @@ class AccessControlTest {
     }
 
     @Test
+    void tasklistCardsShowTheCaseToTheTeamThatWorksOnItAndToNoOtherTeam() {
+        String caseNumber = reportSouthCase();
+        String triage = onlyTaskOf("intake1", caseNumber);
+        assertThat(cardVariables("intake1", "case-management")).contains("caseNumber=" + caseNumber, "unit=南门菜市场");
+        assertThat(http.complete("intake1", triage, Map.of("problemType", "INEFFECTIVE_PREVENTION",
+                "severity", "MINOR", "zone", "SOUTH", "disposal", "PRELIMINARY_VERIFICATION",
+                "triageComment", "转南片区核实")).status()).isEqualTo(204);
+
+        assertThat(cardVariables("south1", "team-south")).contains("caseNumber=" + caseNumber, "title=菜市场未测体温");
+        String instance = http.get("south1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).json()
+                .get(0).get("processInstanceId").asText();
+        assertThat(http.get("south1", "/engine-rest/process-instance/" + instance + "/variables").status())
+                .isEqualTo(200);
+        assertThat(http.get("north1", "/engine-rest/process-instance/" + instance + "/variables").status())
+                .isIn(403, 404);
+        assertThat(http.get("north1", "/engine-rest/variable-instance?processInstanceIdIn=" + instance).json())
+                .isEmpty();
+    }
+
+    /** What Tasklist shows on the task cards of the group's 本组待办 filter, as name=value. */
+    private List<String> cardVariables(String user, String group) {
+        String filter = null;
+        for (JsonNode candidate : http.get(user, "/engine-rest/filter?resourceType=Task").json()) {
+            if (group.equals(candidate.path("properties").path("jianduGroup").asText())
+                    && "本组待办".equals(candidate.path("name").asText())) {
+                filter = candidate.get("id").asText();
+            }
+        }
+        assertThat(filter).as("本组待办 of " + group).isNotNull();
+        Answer page = http.post(user, "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=50", Map.of(),
+                Map.of("Accept", "application/hal+json"));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        List<String> shown = new ArrayList<>();
+        page.json().path("_embedded").path("task").forEach(task -> task.path("_embedded").path("variable")
+                .forEach(variable -> shown.add(variable.get("name").asText() + "=" + variable.path("value").asText())));
+        return shown;
+    }
+
+    @Test
     void onlyAdministratorsDeploy() {
         byte[] model = ("""
                 <?xml version="1.0" encoding="UTF-8"?>

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,8 @@ class PostgresProfileTest {
     int port;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void startsWithTheAdministratorFromTheEnvironmentAndNoDemoUsers() {
@@ -38,5 +41,13 @@ class PostgresProfileTest {
         assertThat(http.get("chief:s3cret-Chief", "/engine-rest/process-definition?key=supervisionCase").json())
                 .isNotEmpty();
         assertThat(http.get(null, "/actuator/health").body()).contains("UP");
+    }
+
+    @Test
+    void eachConnectionPlansWithCostsThatProbeTheAuthorizationIndex() {
+        assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
+        assertThat(jdbc.queryForObject("SHOW cpu_operator_cost", String.class)).isEqualTo("0.005");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'jd_ix_task_due_date'",
+                Integer.class)).isEqualTo(1);
     }
 }
