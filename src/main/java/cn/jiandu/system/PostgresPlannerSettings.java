@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
  * (open tasks × grants comparisons: 1.2 s for a count at 10,000 open cases, growing with the square);
  * with a random page cost for SSD storage (1.1 instead of 4) and a CPU cost per operator of 0.005 instead
  * of 0.0025 it takes three index probes per task (54 ms, growing linearly; the first page 29 → 1 ms).
+ * The driver prepares a statement on the server after five uses, and PostgreSQL then may switch to a
+ * generic plan that does not know the group, which is the slow one again (count 0.1 s → 1.3 s from the
+ * sixth request on); so each execution is planned with its parameters (about a millisecond more).
  * Measured in bench/README.md ("Tuning"). Only for PostgreSQL, only for Jiandu's own connections;
  * off with {@code jiandu.tuning.enabled=false}; the values are {@code jiandu.postgres.session-settings}.
  */
@@ -26,10 +29,13 @@ class PostgresPlannerSettings implements BeanPostProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresPlannerSettings.class);
 
+    static final String DEFAULTS =
+            "SET random_page_cost = 1.1; SET cpu_operator_cost = 0.005; SET plan_cache_mode = force_custom_plan";
+
     private final String settings;
 
     PostgresPlannerSettings(
-            @Value("${jiandu.postgres.session-settings:SET random_page_cost = 1.1; SET cpu_operator_cost = 0.005}")
+            @Value("${jiandu.postgres.session-settings:" + DEFAULTS + "}")
             String settings) {
         this.settings = settings;
     }

@@ -32,6 +32,8 @@ public final class TuningRun {
     private static Map<String, List<String>> variants() {
         Map<String, List<String>> v = new LinkedHashMap<>();
         v.put("defaults", List.of());
+        // Jiandu's query tuning (planner costs, engine indexes, authorization groups as given) off: does it cost writes?
+        v.put("Jiandu query tuning off", List.of("--jiandu.tuning.enabled=false"));
         v.put("jdbc-batch-processing off",
                 List.of("--camunda.bpm.generic-properties.properties.jdbc-batch-processing=false"));
         v.put("history-level audit", List.of("--camunda.bpm.history-level=audit"));

@@ -47,6 +47,7 @@ class PostgresProfileTest {
     void eachConnectionPlansWithCostsThatProbeTheAuthorizationIndex() {
         assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
         assertThat(jdbc.queryForObject("SHOW cpu_operator_cost", String.class)).isEqualTo("0.005");
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'jd_ix_task_due_date'",
                 Integer.class)).isEqualTo(1);
     }
