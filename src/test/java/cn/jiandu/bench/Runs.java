@@ -58,6 +58,6 @@ final class Runs {
         byte[] json = Client.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
         Files.write(folder.resolve(name), json);
         Files.write(folder.resolve(prefix + "latest.json"), json);
-        System.out.println("written: " + folder.resolve(name) + " and " + folder.resolve("latest.json"));
+        System.out.println("written: " + folder.resolve(name) + " and " + folder.resolve(prefix + "latest.json"));
     }
 }
