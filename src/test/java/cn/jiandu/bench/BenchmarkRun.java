@@ -135,8 +135,12 @@ public final class BenchmarkRun {
                 System.out.println("daily report: " + report);
             }
         }
-        if (!options.skip.contains("open-cases") && !options.skip.contains("untuned")) {
+        int largest = options.openCases.stream().max(Integer::compare).orElse(0);
+        if (!options.skip.contains("open-cases") && !options.skip.contains("untuned") && largest <= UNTUNED_LIMIT) {
             figures.put("untunedAtLargestSize", untuned(postgres, jar, work, options, env));
+        } else if (!options.skip.contains("open-cases") && !options.skip.contains("untuned")) {
+            System.out.printf("without the tuning: not measured above %d open cases (hours: every count compares"
+                    + " every task with every grant); run --open-cases=10000 --skip=commit,route,startup%n", UNTUNED_LIMIT);
         }
     }
 
@@ -176,6 +180,9 @@ public final class BenchmarkRun {
         System.out.println("untuned: " + here);
         return here;
     }
+
+    /** Above this many open cases the pages without the tuning take minutes each. */
+    private static final int UNTUNED_LIMIT = 20_000;
 
     /** What Jiandu adds to the engine's tables (system/EngineIndexes, db/vendor/postgresql/V6). */
     private static final List<String> UNTUNE = List.of(
