@@ -101,6 +101,16 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** A screenshot and the HTML of the page as it is now, for a failed test. */
+    void keepPage(String name) {
+        screenshot(name);
+        try {
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Object script(String javascript) {
         return driver.executeScript(javascript);
     }

@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:officers-day-browser;DB_CLOSE_DELAY=-1",
-        "jiandu.mail.notice-distribution=media@jiandu.local"})
+        "jiandu.mail.notice-distribution=media@jiandu.local",
+        // A failed page then shows why in its screenshot and saved HTML.
+        "server.error.include-message=always", "server.error.include-stacktrace=always"})
 class OfficersDayInBrowserTest {
 
     static final String SCRIPT_TITLE = "<script>window.__xss=1</script>测试";
@@ -62,7 +64,7 @@ class OfficersDayInBrowserTest {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             if (browser != null) {
-                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+                browser.keepPage("failed-" + context.getRequiredTestMethod().getName());
             }
         }
     };
