@@ -3,12 +3,12 @@ package cn.jiandu.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiandu.support.Http;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -76,23 +76,11 @@ final class AdminTesting {
 
     /** POST /engine-rest/deployment/create as Camunda Modeler sends it: multipart, one part per file. */
     static Http.Answer deploy(Http http, String user, String name, Map<String, String> files) {
-        String boundary = "----jiandu" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, part(boundary, "deployment-name", null) + name + "\r\n");
-        write(body, part(boundary, "deployment-source", null) + "Camunda Modeler\r\n");
-        files.forEach((file, content) -> write(body, part(boundary, file, file) + content + "\r\n"));
-        write(body, "--" + boundary + "--\r\n");
-        return http.postRaw(user, "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary,
-                body.toByteArray());
-    }
-
-    private static String part(String boundary, String name, String filename) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream")
-                + "\r\n\r\n";
-    }
-
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("deployment-name", name);
+        fields.put("deployment-source", "Camunda Modeler");
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        files.forEach((file, content) -> parts.put(file, content.getBytes(StandardCharsets.UTF_8)));
+        return http.postMultipart(user, "/engine-rest/deployment/create", fields, parts);
     }
 }

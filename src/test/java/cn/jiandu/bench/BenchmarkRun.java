@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +99,7 @@ public final class BenchmarkRun {
         try (AppProcess app = AppProcess.start(jar, options.jvmArgs, options.appArgs, env, work.resolve("logs/jiandu.log"),
                 Duration.ofMinutes(5))) {
             System.out.printf("Jiandu ready on PostgreSQL after %d ms (pid %d)%n", app.readyMillis(), app.pid());
-            Client client = new Client(app.port());
+            Http client = new Http(app.port());
             if (!options.skip.contains("route")) {
                 Officers officers = new Officers(client, postgres, DATABASE);
                 Duration warmup = Duration.ofSeconds(options.warmup);
@@ -163,7 +164,7 @@ public final class BenchmarkRun {
         here.put("removed", UNTUNE);
         try (AppProcess app = AppProcess.start(jar, options.jvmArgs, appArgs, env, work.resolve("logs/jiandu-untuned.log"),
                 Duration.ofMinutes(5))) {
-            Latency latency = new Latency(new Client(app.port()));
+            Latency latency = new Latency(new Http(app.port()));
             long open = openCases(postgres);
             boolean withFilter = open <= 20_000;
             here.put("openCases", open);

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class FaultDrills {
         if (!out.isEmpty()) {
             Path folder = Path.of(out);
             Files.createDirectories(folder);
-            byte[] json = Client.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
+            byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
             Files.write(folder.resolve("faults-" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ".json"), json);
             Files.write(folder.resolve("faults-latest.json"), json);
         }

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class KillDrill {
     private final int threads;
     private final List<String> appArgs;
 
-    private volatile Client client;
+    private volatile Http client;
     private volatile boolean down;
     private final Map<String, String> acknowledgedReports = new ConcurrentHashMap<>();
     private final Map<String, String> plannedDisposal = new ConcurrentHashMap<>();
@@ -62,7 +63,7 @@ final class KillDrill {
         Map<String, Object> result = new LinkedHashMap<>();
         AppProcess first = AppProcess.start(jar, List.of(), appArgs, env, work.resolve("logs/kill-drill-1.log"),
                 Duration.ofMinutes(5));
-        client = new Client(first.port());
+        client = new Http(first.port());
         long start = System.nanoTime();
         AtomicInteger reported = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
@@ -96,7 +97,7 @@ final class KillDrill {
         try (AppProcess second = AppProcess.start(jar, List.of(), appArgs, env, work.resolve("logs/kill-drill-2.log"),
                 Duration.ofMinutes(5))) {
             double restartSeconds = (System.nanoTime() - restart) / 1e9;
-            client = new Client(second.port());
+            client = new Http(second.port());
             down = false;
             System.out.printf("  restarted, ready after %.1f s%n", restartSeconds);
             for (Thread worker : workers) {
@@ -167,7 +168,7 @@ final class KillDrill {
                 "source", "HOTLINE", "unit", "演练社区 " + key.hashCode() % 50, "zone", "NORTH");
         while (true) {
             try {
-                Client.Answer answer = client.post("intake1", "/api/cases", body, Map.of("Idempotency-Key", key));
+                Http.Answer answer = client.post("intake1", "/api/cases", body, Map.of("Idempotency-Key", key));
                 if (answer.status() == 201) {
                     return answer.json().get("caseNumber").asText();
                 }
@@ -189,7 +190,7 @@ final class KillDrill {
                 JsonNode detail = client.get("intake1", "/api/cases/" + caseNumber).expect(200, "case").json();
                 for (JsonNode task : detail.get("openTasks")) {
                     String key = task.get("taskKey").asText();
-                    Client.Answer answer = switch (key) {
+                    Http.Answer answer = switch (key) {
                         case "triageCase" -> client.complete("intake1", task.get("id").asText(), Map.of(
                                 "problemType", "OTHER", "severity", "MINOR", "zone", "NORTH",
                                 "disposal", plannedDisposal.get(caseNumber), "triageComment", "演练研判"));

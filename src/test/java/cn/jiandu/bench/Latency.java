@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,9 +11,9 @@ import java.util.function.Supplier;
 /** Latency of single requests, one after another, as one person waiting for a page sees it. */
 final class Latency {
 
-    private final Client client;
+    private final Http client;
 
-    Latency(Client client) {
+    Latency(Http client) {
         this.client = client;
     }
 
@@ -40,7 +41,7 @@ final class Latency {
         if (filter != null && withFilter) {
             String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}],\"active\":true}";
             figures.put("tasklistFilterListAndCount", measure(Math.min(warmup, 5), Math.max(10, samples / 4), () -> {
-                Client.Answer list = client.post(user, "/engine-rest/filter/" + filter
+                Http.Answer list = client.post(user, "/engine-rest/filter/" + filter
                         + "/list?firstResult=0&maxResults=15", body, Map.of("Accept", "application/hal+json"));
                 if (list.status() != 200) {
                     return list;
@@ -55,7 +56,7 @@ final class Latency {
     Map<String, Object> dailyReport(String user, String date, int samples) {
         Map<String, Object> figures = new LinkedHashMap<>();
         long start = System.nanoTime();
-        Client.Answer first = client.get(user, "/api/reports/daily?date=" + date);
+        Http.Answer first = client.get(user, "/api/reports/daily?date=" + date);
         double firstMillis = (System.nanoTime() - start) / 1e6;
         if (first.status() == 404 || first.status() == 405) {
             figures.put("available", false);
@@ -73,7 +74,7 @@ final class Latency {
         return figures;
     }
 
-    Percentiles measure(int warmup, int samples, Supplier<Client.Answer> request) {
+    Percentiles measure(int warmup, int samples, Supplier<Http.Answer> request) {
         for (int i = 0; i < warmup; i++) {
             request.get().expect(200, "warm-up");
         }

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -43,12 +44,12 @@ final class Officers {
 
     static final String ONE_TASK_PROCESS = "benchOneTask";
 
-    private final Client client;
+    private final Http client;
     private final Postgres postgres;
     private final String database;
     private final AtomicInteger serial = new AtomicInteger();
 
-    Officers(Client client, Postgres postgres, String database) {
+    Officers(Http client, Postgres postgres, String database) {
         this.client = client;
         this.postgres = postgres;
         this.database = database;
@@ -201,7 +202,7 @@ final class Officers {
                 </bpmn:definitions>
                 """.formatted(ONE_TASK_PROCESS);
         client.postMultipart("admin", "/engine-rest/deployment/create", Map.of("deployment-name", "bench-one-task",
-                "enable-duplicate-filtering", "true"), "bench-one-task.bpmn", bpmn.getBytes(StandardCharsets.UTF_8))
+                "enable-duplicate-filtering", "true"), Map.of("bench-one-task.bpmn", bpmn.getBytes(StandardCharsets.UTF_8)))
                 .expect(200, "deploy the one-task process");
         JsonNode existing = client.get("admin", "/engine-rest/authorization?groupIdIn=case-management&resourceType=6"
                 + "&resourceId=" + ONE_TASK_PROCESS).expect(200, "authorizations").json();

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class Runs {
         Files.createDirectories(folder);
         String name = prefix + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "-" + DateTimeFormatter.ofPattern("HHmm")
                 .format(OffsetDateTime.now(ZoneId.of("Asia/Shanghai"))) + ".json";
-        byte[] json = Client.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
+        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(result);
         Files.write(folder.resolve(name), json);
         Files.write(folder.resolve(prefix + "latest.json"), json);
         System.out.println("written: " + folder.resolve(name) + " and " + folder.resolve(prefix + "latest.json"));

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +111,7 @@ public final class TuningRun {
                 "JIANDU_DB_PASSWORD", postgres.password());
         try (AppProcess app = AppProcess.start(jar, List.of(), appArgs, env, work.resolve("logs/jiandu.log"),
                 Duration.ofMinutes(5))) {
-            Officers run = new Officers(new Client(app.port()), postgres, DATABASE);
+            Officers run = new Officers(new Http(app.port()), postgres, DATABASE);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("supervisionCaseRoute", run.supervisionCase(officers, warmup, measured).json());
             figures.put("oneTaskProcess", run.oneTask(officers, warmup, measured).json());

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class TwoNodeDrill {
                         Duration.ofMinutes(5));
                 AppProcess b = AppProcess.start(jar, List.of(), args("node-b"), env, work.resolve("logs/node-b.log"),
                         Duration.ofMinutes(5))) {
-            Client[] nodes = {new Client(a.port()), new Client(b.port())};
+            Http[] nodes = {new Http(a.port()), new Http(b.port())};
             long start = System.nanoTime();
             ConcurrentLinkedQueue<String> onHold = new ConcurrentLinkedQueue<>();
             AtomicInteger[] completedOn = {new AtomicInteger(), new AtomicInteger()};
@@ -56,8 +57,8 @@ final class TwoNodeDrill {
             parallel(() -> {
                 int n;
                 while ((n = next.getAndIncrement()) < cases) {
-                    Client reportVia = nodes[n % 2];
-                    Client triageVia = nodes[(n + 1) % 2];
+                    Http reportVia = nodes[n % 2];
+                    Http triageVia = nodes[(n + 1) % 2];
                     String caseNumber = reportVia.post("intake1", "/api/cases", Map.of("title", "双节点演练 " + n,
                             "description", "暂存待查，期满后回到研判", "source", "INSPECTION", "unit", "演练单位 " + n % 40,
                             "zone", n % 3 == 0 ? "SOUTH" : "NORTH")).expect(201, "report").json().get("caseNumber").asText();
@@ -112,7 +113,7 @@ final class TwoNodeDrill {
         return args;
     }
 
-    private static void triage(Client via, String caseNumber, String disposal) {
+    private static void triage(Http via, String caseNumber, String disposal) {
         JsonNode tasks = via.get("intake1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
                 + "&taskDefinitionKey=triageCase").expect(200, "task query").json();
         if (tasks.size() != 1) {

@@ -2,6 +2,7 @@ package cn.jiandu.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,13 +10,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-/** A small HTTP client for tests that talk to Jiandu as its users do: HTTP Basic, JSON. */
+/**
+ * A small HTTP client for tests and the bench that talk to Jiandu as its users do: HTTP/1.1 with
+ * keep-alive, HTTP Basic, JSON. A request without an answer (connection refused or reset, timeout)
+ * is an {@link UncheckedIOException}.
+ */
 public final class Http {
 
     public record Answer(int status, String contentType, String body) {
+
+        /** This answer if its status is the one expected, else an exception naming what was asked. */
+        public Answer expect(int expected, String what) {
+            if (status != expected) {
+                throw new IllegalStateException(what + ": " + status + " " + body);
+            }
+            return this;
+        }
 
         public JsonNode json() {
             try {
@@ -27,7 +41,8 @@ public final class Http {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     public Http(int port) {
@@ -55,6 +70,22 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A multipart form as Camunda Modeler sends a deployment: the fields in their order, then one part per file. */
+    public Answer postMultipart(String user, String path, Map<String, String> fields, Map<String, byte[]> files) {
+        String boundary = "----jiandu" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                    + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postRaw(user, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** Completes a task as Tasklist does: POST /engine-rest/task/{id}/complete with typed variables. */
     public Answer complete(String user, String taskId, Map<String, Object> variables) {
         StringBuilder json = new StringBuilder("{\"variables\":{");
@@ -69,6 +100,7 @@ public final class Http {
     }
 
     private Answer send(String user, HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(120));
         if (user != null) {
             // "north1" logs in with the demo password; "name:password" with the password given.
             String credentials = user.contains(":") ? user : user + ":demo";

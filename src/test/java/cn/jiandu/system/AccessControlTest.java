@@ -146,13 +146,8 @@ class AccessControlTest {
     }
 
     private Answer deploy(String user, byte[] model) {
-        String boundary = "----jiandu" + System.nanoTime();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"probe.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        byte[] body = concat(head.getBytes(StandardCharsets.UTF_8), model, tail.getBytes(StandardCharsets.UTF_8));
-        return http.postRaw(user, "/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary, body);
+        return http.postMultipart(user, "/engine-rest/deployment/create", Map.of("deployment-name", "probe"),
+                Map.of("probe.bpmn", model));
     }
 
     private String reportSouthCase() {
@@ -174,19 +169,5 @@ class AccessControlTest {
         List<String> tasks = tasksOf(user, caseNumber);
         assertThat(tasks).hasSize(1);
         return tasks.get(0);
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int offset = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, offset, part.length);
-            offset += part.length;
-        }
-        return all;
     }
 }
