@@ -1,22 +1,21 @@
 package cn.jiandu.accountability;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.stereotype.Component;
-
 /**
- * Whether leaders must approve the accountability decision: when the DMN says so, or when the
- * measure case-review chose for anyone is ADMONISHMENT or heavier (DESIGN.md).
+ * Whether leaders must approve an accountability decision: when the DMN's recommendation says so
+ * (then even a lighter measure chosen by case-review goes to them), or when a measure chosen for
+ * anyone is ADMONISHMENT or heavier.
  */
-@Component("accountabilityRules")
-public class AccountabilityRules {
+public final class AccountabilityRules {
 
-    public boolean needsLeaderApproval(VariableScope variables) {
-        return Boolean.TRUE.equals(variables.getVariable("leaderApprovalRequired"))
-                || heavy(variables.getVariable("measure"))
-                || heavy(variables.getVariable("leaderMeasure"));
+    private AccountabilityRules() {
     }
 
-    private boolean heavy(Object measure) {
-        return measure instanceof String name && !name.isBlank() && Measure.valueOf(name).needsLeaderApproval();
+    public static boolean needsLeaderApproval(boolean recommendationNeedsLeaders, Measure measure,
+            Measure leaderMeasure) {
+        return recommendationNeedsLeaders || heavy(measure) || heavy(leaderMeasure);
+    }
+
+    private static boolean heavy(Measure measure) {
+        return measure != null && measure.needsLeaderApproval();
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /** registerCase: stores the case, gives it its number (the business key), flags an open duplicate. */
@@ -20,6 +21,19 @@ class RegisterCaseDelegate implements JavaDelegate {
         this.cases = cases;
         this.numbers = numbers;
         this.zone = clock.zone();
+    }
+
+    /**
+     * Who reported it: the user who started the case. Only a case started by Jiandu itself with
+     * nobody logged in (an inspection's findings, reported by a job) names its reporter, from the
+     * inspection's record.
+     */
+    private static String reporter(DelegateExecution execution) {
+        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return Vars.string(execution, "reportedBy");
     }
 
     @Override
@@ -39,10 +53,11 @@ class RegisterCaseDelegate implements JavaDelegate {
                 anonymous ? null : Vars.string(execution, "reporterName"),
                 anonymous ? null : Vars.string(execution, "reporterPhone"),
                 anonymous ? null : Vars.string(execution, "reporterEmail"),
-                Vars.string(execution, "reportedBy"), problemType, Vars.string(execution, "zone"), duplicate,
+                reporter(execution), problemType, Vars.string(execution, "zone"), duplicate,
                 Vars.string(execution, "idempotencyKey"), Vars.string(execution, "requestHash"), now));
 
         execution.setProcessBusinessKey(caseNumber);
+        execution.setVariable("reportedBy", reporter(execution));
         execution.setVariable("caseNumber", caseNumber);
         execution.setVariable("anonymous", anonymous);
         if (duplicate != null) {

@@ -20,6 +20,7 @@ final class ReportCheck {
         requireText(report, "title", "问题标题", 200);
         requireText(report, "description", "问题描述", 10000);
         requireText(report, "unit", "涉及单位或社区", 200);
+        limitText(report, "personsInvolved", "涉及人员", 2000);
         requireEnum(report, "source", "问题来源", Source.class, true);
         requireEnum(report, "problemType", "问题类型", ProblemType.class, false);
         requireEnum(report, "zone", "片区", Zone.class, false);
@@ -31,6 +32,13 @@ final class ReportCheck {
             throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
         }
         if (value.length() > max) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）不能超过 " + max + " 个字");
+        }
+    }
+
+    private static void limitText(VariableScope scope, String name, String label, int max) {
+        String value = Vars.string(scope, name);
+        if (value != null && value.length() > max) {
             throw new FormFieldValidationException(name, label + "（" + name + "）不能超过 " + max + " 个字");
         }
     }

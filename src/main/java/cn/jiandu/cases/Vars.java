@@ -1,6 +1,8 @@
 package cn.jiandu.cases;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Typed reads of process variables, so that no delegate casts by hand. */
@@ -28,8 +30,17 @@ public final class Vars {
         return value instanceof Date date ? date : null;
     }
 
-    /** The case number: the business key of the supervisionCase instance. */
+    /**
+     * The case number: the business key of the supervisionCase instance, which registerCase sets
+     * and no client can change. Never the variable of that name, which any task holder could write.
+     */
     public static String caseNumber(VariableScope scope) {
-        return string(scope, "caseNumber");
+        if (scope instanceof DelegateExecution execution) {
+            return execution.getProcessBusinessKey();
+        }
+        if (scope instanceof DelegateTask task && task.getExecution() != null) {
+            return task.getExecution().getProcessBusinessKey();
+        }
+        throw new IllegalStateException("no process instance to find the case by: " + scope);
     }
 }

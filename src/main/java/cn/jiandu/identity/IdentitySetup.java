@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -63,6 +64,22 @@ class IdentitySetup {
         }
         ensureMyTasksFilter();
         grantInspectionsAndReports();
+        narrowTaskGrants();
+    }
+
+    /**
+     * Tasks created before Jiandu gave TASK_WORK carry UPDATE for their groups and assignees, which
+     * lets them reassign, rename or re-date the task: narrowed to TASK_WORK once, at start.
+     */
+    private void narrowTaskGrants() {
+        for (Authorization grant : authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).list()) {
+            if (grant.getAuthorizationType() == AUTH_TYPE_GRANT && !Authorization.ANY.equals(grant.getResourceId())) {
+                grant.removePermission(Permissions.UPDATE);
+                grant.addPermission(TaskPermissions.TASK_WORK);
+                authorizationService.saveAuthorization(grant);
+            }
+        }
     }
 
     /** The zone teams plan inspections; every group reads the weekly bulletin's definition as it reads the others. */

@@ -70,6 +70,12 @@ class InspectionRepository {
         jdbc.update("UPDATE jd_inspection_finding SET case_number = ? WHERE id = ?", caseNumber, findingId);
     }
 
+    /** The inspection a supervisionInspection instance carries out: found by the instance, never by a variable. */
+    Optional<Inspection> findByProcessInstance(String processInstanceId) {
+        return jdbc.query("SELECT * FROM jd_inspection WHERE process_instance_id = ?", ROW, processInstanceId).stream()
+                .findFirst();
+    }
+
     Optional<Inspection> find(long id) {
         return jdbc.query("SELECT * FROM jd_inspection WHERE id = ?", ROW, id).stream().findFirst();
     }

@@ -30,8 +30,8 @@ class RecordInspectionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long id = inspectionId(task);
-        Inspection inspection = inspections.find(id).orElseThrow();
+        Inspection inspection = inspections.findByProcessInstance(task.getProcessInstanceId()).orElseThrow();
+        long id = inspection.id();
         InspectionCheck.Outcome outcome = InspectionCheck.outcome(task, inspection.unit(), LocalDate.now(zone), zone,
                 json);
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -43,11 +43,4 @@ class RecordInspectionListener implements TaskListener {
         task.getExecution().setVariable("recordedBy", task.getAssignee());
     }
 
-    static long inspectionId(org.camunda.bpm.engine.delegate.VariableScope variables) {
-        Object id = variables.getVariable("inspectionId");
-        if (id instanceof Number number) {
-            return number.longValue();
-        }
-        throw new IllegalStateException("process has no inspectionId");
-    }
 }

@@ -29,9 +29,9 @@ class ReportInspectionFindingsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long id = RecordInspectionListener.inspectionId(execution);
-        Inspection inspection = inspections.find(id).orElseThrow();
-        String reportedBy = Vars.string(execution, "recordedBy");
+        Inspection inspection = inspections.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow();
+        long id = inspection.id();
+        String reportedBy = inspection.recordedBy();
         List<String> caseNumbers = new ArrayList<>();
         for (Inspection.Finding finding : inspections.findings(id)) {
             if (finding.caseNumber() == null) {

@@ -1,0 +1,166 @@
+package cn.jiandu.engineapi;
+
+import cn.jiandu.steps.StepInput;
+import cn.jiandu.steps.StepInputCheck;
+import cn.jiandu.steps.StepInputException;
+import cn.jiandu.steps.StepInputs;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a task completion, a claim or a process start to what that step takes: the body is
+ * checked against the step's declaration and replaced by only the fields the step takes.
+ */
+@Component
+class StepGuard {
+
+    private static final Set<String> BODY_KEYS = Set.of("variables", "withVariablesInReturn");
+
+    private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final StepInputs inputs;
+    private final ObjectMapper json;
+    private final Map<String, String> keysOfDefinitions = new ConcurrentHashMap<>();
+
+    StepGuard(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+            StepInputs inputs, ObjectMapper json) {
+        this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.inputs = inputs;
+        this.json = json;
+    }
+
+    /** The body to pass on for completing the task; a task the caller cannot see is left to the engine. */
+    byte[] workOnTask(String taskId, Caller caller, byte[] body) {
+        Task task = asCaller(caller, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
+            return body;
+        }
+        String processKey = keyOf(task.getProcessDefinitionId());
+        StepInput step = processKey == null ? null : inputs.find(processKey, task.getTaskDefinitionKey()).orElse(null);
+        return checked(body, step, "任务“" + task.getName() + "”");
+    }
+
+    void claim(String taskId, Caller caller, byte[] body) {
+        JsonNode request = parse(body);
+        JsonNode userId = request.path("userId");
+        if (!userId.isTextual() || !userId.asText().equals(caller.id())) {
+            throw new Refusal(403, "只能由本人认领任务（userId 须为 " + caller.id() + "）；改派由委领导在“逾期督办”环节决定。",
+                    "userId");
+        }
+    }
+
+    byte[] start(String definitionId, String definitionKey, byte[] body) {
+        String key = definitionKey != null ? definitionKey : keyOf(definitionId);
+        if (key == null) {
+            return body;
+        }
+        StepInput step = inputs.find(key, StepInput.START)
+                .orElseThrow(() -> new Refusal(403, "流程“" + key + "”由系统按计划或在办理中发起，不能直接发起。"));
+        return checked(body, step, "发起流程");
+    }
+
+    private byte[] checked(byte[] body, StepInput step, String what) {
+        JsonNode request = parse(body);
+        for (Iterator<String> names = request.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!BODY_KEYS.contains(name)) {
+                throw new Refusal(400, what + "不接受参数“" + name + "”：只能提交 variables（本环节的字段）。", name);
+            }
+        }
+        JsonNode variables = request.get("variables");
+        ObjectNode passed = request.deepCopy();
+        if (step == null) {
+            if (variables != null && variables.size() > 0) {
+                throw new Refusal(400, what + "不接受任何字段。", variables.fieldNames().next());
+            }
+            return body;
+        }
+        try {
+            passed.set("variables", StepInputCheck.clean(step, variables));
+        } catch (StepInputException e) {
+            throw new Refusal(400, e.getMessage(), e.field());
+        }
+        return passed.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new Refusal(400, "请求体须为 JSON 对象。");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new Refusal(400, "请求体不是有效的 JSON：" + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new Refusal(400, "请求体无法读取。");
+        }
+    }
+
+    /** Definition ids never change their key; asked without the caller's authorizations. */
+    private String keyOf(String definitionId) {
+        if (definitionId == null) {
+            return null;
+        }
+        String cached = keysOfDefinitions.get(definitionId);
+        if (cached != null) {
+            return cached;
+        }
+        ProcessDefinition definition = asSystem(() -> repositoryService.createProcessDefinitionQuery()
+                .processDefinitionId(definitionId).singleResult());
+        if (definition == null) {
+            return null;
+        }
+        keysOfDefinitions.put(definitionId, definition.getKey());
+        return definition.getKey();
+    }
+
+    private <T> T asCaller(Caller caller, Supplier<T> query) {
+        Authentication before = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(caller.id(), caller.groups());
+        try {
+            return query.get();
+        } finally {
+            restore(before);
+        }
+    }
+
+    private <T> T asSystem(Supplier<T> query) {
+        Authentication before = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            restore(before);
+        }
+    }
+
+    private void restore(Authentication before) {
+        if (before == null) {
+            identityService.clearAuthentication();
+        } else {
+            identityService.setAuthentication(before);
+        }
+    }
+}

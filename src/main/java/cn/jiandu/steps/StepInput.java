@@ -1,0 +1,27 @@
+package cn.jiandu.steps;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one step of a process takes from a person: the fields it owns, and the fields its form
+ * only shows (Tasklist may send those back; they are dropped, never stored). A start form is
+ * the step {@link #START}.
+ */
+public record StepInput(String processKey, String step, Map<String, Field> takes, Set<String> shows) {
+
+    public static final String START = "start";
+
+    public static StepInput of(String processKey, String step, List<Field> takes, Set<String> shows) {
+        Map<String, Field> byName = new LinkedHashMap<>();
+        takes.forEach(field -> byName.put(field.name(), field));
+        return new StepInput(processKey, step, Map.copyOf(byName), Set.copyOf(shows));
+    }
+
+    public Optional<Field> field(String name) {
+        return Optional.ofNullable(takes.get(name));
+    }
+}

@@ -1,0 +1,44 @@
+package cn.jiandu.steps;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Every step that takes input from people, found by process key and step id. */
+@Component
+public class StepInputs {
+
+    private final Map<String, StepInput> byStep = new HashMap<>();
+
+    StepInputs(List<StepCatalog> catalogs) {
+        for (StepCatalog catalog : catalogs) {
+            for (StepInput step : catalog.steps()) {
+                if (byStep.put(key(step.processKey(), step.step()), step) != null) {
+                    throw new IllegalStateException("step declared twice: " + step.processKey() + "/" + step.step());
+                }
+            }
+        }
+    }
+
+    public Optional<StepInput> find(String processKey, String step) {
+        return Optional.ofNullable(byStep.get(key(processKey, step)));
+    }
+
+    /** Names of the fields that are checked, passed to the step as transient variables and never stored by the engine. */
+    public Set<String> keptOutOfTheEngine() {
+        return byStep.values().stream().flatMap(step -> step.takes().values().stream())
+                .filter(Field::confidential).map(Field::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public List<StepInput> all() {
+        return List.copyOf(byStep.values());
+    }
+
+    private static String key(String processKey, String step) {
+        return processKey + "/" + step;
+    }
+}
