@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -32,15 +33,17 @@ class StepGuard {
     private static final Set<String> BODY_KEYS = Set.of("variables", "withVariablesInReturn");
 
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final StepInputs inputs;
     private final ObjectMapper json;
     private final Map<String, String> keysOfDefinitions = new ConcurrentHashMap<>();
 
-    StepGuard(TaskService taskService, RepositoryService repositoryService, IdentityService identityService,
+    StepGuard(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService, IdentityService identityService,
             StepInputs inputs, ObjectMapper json) {
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.inputs = inputs;
@@ -55,7 +58,9 @@ class StepGuard {
         }
         String processKey = keyOf(task.getProcessDefinitionId());
         StepInput step = processKey == null ? null : inputs.find(processKey, task.getTaskDefinitionKey()).orElse(null);
-        return checked(body, step, "任务“" + task.getName() + "”");
+        Map<String, Object> shown = step == null || step.shows().isEmpty() ? Map.of()
+                : asSystem(() -> runtimeService.getVariables(task.getExecutionId(), step.shows()));
+        return checked(body, step, "任务“" + task.getName() + "”", shown);
     }
 
     void claim(String taskId, Caller caller, byte[] body) {
@@ -74,10 +79,10 @@ class StepGuard {
         }
         StepInput step = inputs.find(key, StepInput.START)
                 .orElseThrow(() -> new Refusal(403, "流程“" + key + "”由系统按计划或在办理中发起，不能直接发起。"));
-        return checked(body, step, "发起流程");
+        return checked(body, step, "发起流程", Map.of());
     }
 
-    private byte[] checked(byte[] body, StepInput step, String what) {
+    private byte[] checked(byte[] body, StepInput step, String what, Map<String, Object> shown) {
         JsonNode request = parse(body);
         for (Iterator<String> names = request.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -94,7 +99,7 @@ class StepGuard {
             return body;
         }
         try {
-            passed.set("variables", StepInputCheck.clean(step, variables));
+            passed.set("variables", StepInputCheck.clean(step, variables, shown));
         } catch (StepInputException e) {
             throw new Refusal(400, e.getMessage(), e.field());
         }

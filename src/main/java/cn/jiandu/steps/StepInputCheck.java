@@ -32,7 +32,16 @@ public final class StepInputCheck {
     private StepInputCheck() {
     }
 
+    /** For a start form, which shows nothing. */
     public static ObjectNode clean(StepInput step, JsonNode variables) {
+        return clean(step, variables, Map.of());
+    }
+
+    /**
+     * @param shown the current values of the fields the step's form shows: Tasklist may send them
+     *              back unchanged (dropped); a changed one is refused, as it cannot be changed here
+     */
+    public static ObjectNode clean(StepInput step, JsonNode variables, Map<String, Object> shown) {
         ObjectNode cleaned = JsonNodeFactory.instance.objectNode();
         if (variables == null || variables.isNull()) {
             return cleaned;
@@ -46,7 +55,11 @@ public final class StepInputCheck {
             Field field = step.takes().get(name);
             if (field == null) {
                 if (step.shows().contains(name)) {
-                    continue;
+                    if (sameAsShown(entry.getValue(), shown.get(name))) {
+                        continue;
+                    }
+                    throw new StepInputException(name, "本环节只显示“" + name + "”，不能修改它。本环节可填写的字段："
+                            + String.join("、", step.takes().keySet()));
                 }
                 throw new StepInputException(name, "本环节不接受字段“" + name + "”。本环节可填写的字段："
                         + String.join("、", step.takes().keySet()));
@@ -54,6 +67,27 @@ public final class StepInputCheck {
             cleaned.set(name, variable(field, entry.getValue()));
         }
         return cleaned;
+    }
+
+    /** Whether a shown field comes back as it was shown; a date is shown as the webapp formats it, and dropped. */
+    private static boolean sameAsShown(JsonNode sent, Object current) {
+        JsonNode value = sent == null ? null : sent.path("value");
+        if (value == null || value.isMissingNode() || value.isNull() || value.isTextual() && value.asText().isEmpty()) {
+            return current == null || current.toString().isEmpty();
+        }
+        if (current == null) {
+            return false;
+        }
+        if (current instanceof java.util.Date) {
+            return true;
+        }
+        if (value.isBoolean()) {
+            return current.equals(value.asBoolean());
+        }
+        if (value.isNumber()) {
+            return current instanceof Number number && number.doubleValue() == value.asDouble();
+        }
+        return value.asText().equals(current.toString());
     }
 
     private static ObjectNode variable(Field field, JsonNode variable) {

@@ -65,6 +65,14 @@ public final class Http {
         return send(user, request);
     }
 
+    /** Any method, with a JSON body (or none for null): PUT and DELETE as clients send them. */
+    public Answer send(String user, String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        return send(user, request);
+    }
+
     public Answer postRaw(String user, String path, String contentType, byte[] body) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

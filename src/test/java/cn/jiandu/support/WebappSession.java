@@ -1,0 +1,82 @@
+package cn.jiandu.support;
+
+import cn.jiandu.support.Http.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * A person logged in to the Camunda webapps, as Tasklist and Cockpit call their APIs: the session
+ * cookie and the webapps' CSRF token on every request.
+ */
+public final class WebappSession {
+
+    private final CookieManager cookies = new CookieManager();
+    private String csrfToken;
+    private final HttpClient client;
+    private final String base;
+
+    private WebappSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Logs in like the Tasklist login page (password demo). */
+    public static WebappSession login(int port, String user) {
+        WebappSession session = new WebappSession(port);
+        session.send("GET", "/camunda/app/tasklist/default/", null, null);
+        Answer login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=demo");
+        if (login.status() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + login.status() + " " + login.body());
+        }
+        session.get("/camunda/api/engine/engine/default/user/" + user + "/profile");
+        return session;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Answer send(String method, String path, String json) {
+        return send(method, path, "application/json", json);
+    }
+
+    private Answer send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.header("Accept", "application/json");
+        if (csrfToken != null) {
+            request.header("X-XSRF-TOKEN", csrfToken);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // The webapps hand out a new token with the session a login starts.
+            csrfToken = response.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore()
+                    .getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
+                    .reduce((first, last) -> last).map(java.net.HttpCookie::getValue).orElse(csrfToken));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
