@@ -1,0 +1,93 @@
+package cn.jiandu.steps;
+
+import static cn.jiandu.steps.Field.choice;
+import static cn.jiandu.steps.Field.date;
+import static cn.jiandu.steps.Field.list;
+import static cn.jiandu.steps.Field.text;
+import static cn.jiandu.steps.Field.yesNo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a step takes, checked field by field as a client sends it to the engine REST API. */
+class StepInputCheckTest {
+
+    enum Color { RED, GREEN }
+
+    static final StepInput STEP = StepInput.of("process", "task", List.of(
+            text("comment", "意见", 10),
+            text("phone", "电话", 20).matching("[0-9]{5,20}", "只能是数字").keptOutOfTheEngine(),
+            choice("color", "颜色", Color.class),
+            yesNo("approved", "同意"),
+            date("due", "期限"),
+            list("rows", "清单", 2, text("what", "内容", 5), yesNo("done", "完成"))),
+            Set.of("caseNumber"));
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void whatTheStepTakesPassesInCanonicalForm() throws Exception {
+        JsonNode cleaned = StepInputCheck.clean(STEP, json("""
+                {"comment": {"value": "同意办理"}, "approved": {"value": true, "type": "Boolean"},
+                 "color": {"value": "RED"}, "due": {"value": "2026-03-01"},
+                 "rows": {"value": "[{\\"what\\": \\"封闭\\", \\"done\\": true}]", "type": "Json"},
+                 "phone": {"value": "13900000000"}}"""));
+        assertThat(cleaned.get("comment").toString()).isEqualTo("{\"value\":\"同意办理\",\"type\":\"String\"}");
+        assertThat(cleaned.get("rows").get("type").asText()).isEqualTo("Json");
+        assertThat(cleaned.get("phone").get("valueInfo").get("transient").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFieldTheStepDoesNotTakeIsRefusedByName() {
+        refused("{\"leaderApprovalRequired\": {\"value\": false}}", "leaderApprovalRequired", "本环节不接受字段");
+    }
+
+    @Test
+    void aShownFieldIsDroppedWhenUnchangedAndRefusedWhenChanged() throws Exception {
+        assertThat(StepInputCheck.clean(STEP, json("{\"caseNumber\": {\"value\": \"JD-2026-00001\"}}"),
+                Map.of("caseNumber", "JD-2026-00001"))).isEmpty();
+        assertThatThrownBy(() -> StepInputCheck.clean(STEP, json("{\"caseNumber\": {\"value\": \"JD-2026-00002\"}}"),
+                Map.of("caseNumber", "JD-2026-00001"))).isInstanceOf(StepInputException.class)
+                .hasMessageContaining("只显示");
+    }
+
+    @Test
+    void eachKindIsHeldToItsForm() {
+        refused("{\"comment\": {\"value\": \"十一个字的意见太长了啊啊\"}}", "comment", "不能超过 10 个字");
+        refused("{\"comment\": {\"value\": 42}}", "comment", "须为文本");
+        refused("{\"comment\": {\"value\": \"x\", \"type\": \"Object\"}}", "comment", "不能是 object 类型");
+        refused("{\"comment\": {\"value\": \"a\\u0000b\"}}", "comment", "控制字符");
+        refused("{\"color\": {\"value\": \"BLUE\"}}", "color", "RED");
+        refused("{\"approved\": {\"value\": \"yes\"}}", "approved", "true 或 false");
+        refused("{\"due\": {\"value\": \"-999999999-01-01\"}}", "due", "2000 年至 2100 年");
+        refused("{\"due\": {\"value\": \"next tuesday\"}}", "due", "不是有效日期");
+        refused("{\"due\": {\"value\": \"1900-01-01\"}}", "due", "2000 年至 2100 年");
+        refused("{\"phone\": {\"value\": \"not-a-phone <script>\"}}", "phone", "只能是数字");
+        refused("{\"rows\": {\"value\": \"{not json\", \"type\": \"Json\"}}", "rows", "JSON 数组");
+        refused("{\"rows\": {\"value\": \"[{},{},{}]\", \"type\": \"Json\"}}", "rows", "最多 2 行");
+        refused("{\"rows\": {\"value\": \"[{\\\"who\\\": \\\"x\\\"}]\", \"type\": \"Json\"}}", "rows", "不接受字段“who”");
+        refused("{\"rows\": {\"value\": \"[{\\\"what\\\": \\\"六个字的内容\\\"}]\"}}", "rows", "第 1 行");
+    }
+
+    private static void refused(String variables, String field, String message) {
+        assertThatThrownBy(() -> StepInputCheck.clean(STEP, json(variables)))
+                .isInstanceOfSatisfying(StepInputException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.getMessage()).contains(message);
+                });
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
