@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -56,6 +57,7 @@ class StepGuard {
         if (task == null) {
             return body;
         }
+        requireHolder(task, caller);
         String processKey = keyOf(task.getProcessDefinitionId());
         StepInput step = processKey == null ? null : inputs.find(processKey, task.getTaskDefinitionKey()).orElse(null);
         Map<String, Object> shown = step == null || step.shows().isEmpty() ? Map.of()
@@ -64,11 +66,32 @@ class StepGuard {
     }
 
     void claim(String taskId, Caller caller, byte[] body) {
+        Task task = asCaller(caller, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (task != null) {
+            requireHolder(task, caller);
+        }
         JsonNode request = parse(body);
         JsonNode userId = request.path("userId");
         if (!userId.isTextual() || !userId.asText().equals(caller.id())) {
             throw new Refusal(403, "只能由本人认领任务（userId 须为 " + caller.id() + "）；改派由委领导在“逾期督办”环节决定。",
                     "userId");
+        }
+    }
+
+    /**
+     * Only who holds the task works on it: its assignee, or a member of a group (or a user) it is
+     * offered to. An administrator's rights over every task are for operating the engine, not for
+     * deciding cases.
+     */
+    private void requireHolder(Task task, Caller caller) {
+        if (caller.id().equals(task.getAssignee())) {
+            return;
+        }
+        boolean offered = asSystem(() -> taskService.getIdentityLinksForTask(task.getId())).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> caller.id().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()));
+        if (!offered) {
+            throw new Refusal(403, "任务“" + task.getName() + "”由其所在组办理，您不在该组，不能认领或办理。");
         }
     }
 
