@@ -26,12 +26,7 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /** The checks of one BPMN resource; problems go to the list it is given. */
 final class BpmnCheck {
 
-    /** Names the engine itself provides in expressions; everything else a method is called on is a component. */
-    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "variableScope",
-            "caseExecution", "authenticatedUserId", "currentUser", "currentUserGroups", "now", "dateTime",
-            "S", "JSON", "XML");
     private static final Pattern ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*}\\s*$");
-    private static final Pattern METHOD_CALL_ROOT = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_]\\w*)\\s*\\.\\s*\\w+\\s*\\(");
     /** The results of a conditional expression such as ${zone == 'SOUTH' ? 'team-south' : 'team-north'}. */
     private static final Pattern CHOSEN_LITERAL = Pattern.compile("[?:]\\s*'([^']*)'");
 
@@ -58,6 +53,7 @@ final class BpmnCheck {
             problem(null, "无法解析为 BPMN 2.0 模型（" + rootMessage(unreadable) + "）。请在 Camunda Modeler 中打开、修正后重新保存。");
             return;
         }
+        new BpmnCodeCheck(new ExpressionCheck(known), resource, problems).check(content);
         model.getModelElementsByType(Process.class).forEach(this::checkProcess);
         model.getModelElementsByType(UserTask.class).forEach(this::checkUserTask);
         model.getModelElementsByType(StartEvent.class).forEach(start ->
@@ -70,9 +66,9 @@ final class BpmnCheck {
                 message.getCamundaClass(), message.getCamundaDelegateExpression(), message.getCamundaExpression(), message.getCamundaType(), false));
         model.getModelElementsByType(BusinessRuleTask.class).forEach(this::checkBusinessRule);
         model.getModelElementsByType(CamundaExecutionListener.class).forEach(listener -> checkListener(listener,
-                listener.getCamundaClass(), listener.getCamundaDelegateExpression(), listener.getCamundaExpression(), Role.EXECUTION_LISTENER));
+                listener.getCamundaClass(), listener.getCamundaDelegateExpression(), Role.EXECUTION_LISTENER));
         model.getModelElementsByType(CamundaTaskListener.class).forEach(listener -> checkListener(listener,
-                listener.getCamundaClass(), listener.getCamundaDelegateExpression(), listener.getCamundaExpression(), Role.TASK_LISTENER));
+                listener.getCamundaClass(), listener.getCamundaDelegateExpression(), Role.TASK_LISTENER));
     }
 
     private void checkProcess(Process process) {
@@ -153,31 +149,19 @@ final class BpmnCheck {
             String expression, String type, boolean required) {
         String kind = element instanceof MessageEventDefinition ? "消息事件" + describe(owner(element)) : "服务任务" + describe(element);
         String what = kind + "的实现";
-        if (!blank(className)) {
-            checkClass(element, what, className);
-        } else if (!blank(delegateExpression)) {
+        // A class, an expression, a type or a connector: BpmnCodeCheck refuses or checks them.
+        if (!blank(delegateExpression) && blank(className)) {
             checkDelegate(element, what, delegateExpression, Role.SERVICE_TASK);
-        } else if (!blank(expression)) {
-            checkMethodCall(element, what, expression);
-        } else if (required && blank(type) && !hasConnector(element)) {
+        } else if (required && blank(className) && blank(expression) && blank(type) && !hasConnector(element)) {
             problem(element, kind + "没有指定实现。请用元素模板选择监督系统的一项服务（例如「登记问题线索」）。");
         }
     }
 
-    private void checkListener(ModelElementInstance listener, String className, String delegateExpression, String expression, Role role) {
+    /** A listener with a class or an expression is BpmnCodeCheck's; one with a component must name one that fits. */
+    private void checkListener(ModelElementInstance listener, String className, String delegateExpression, Role role) {
         String what = describe(owner(listener)) + "的" + role.label;
-        if (!blank(className)) {
-            checkClass(listener, what, className);
-        } else if (!blank(delegateExpression)) {
+        if (blank(className) && !blank(delegateExpression)) {
             checkDelegate(listener, what, delegateExpression, role);
-        } else if (!blank(expression)) {
-            checkMethodCall(listener, what, expression);
-        }
-    }
-
-    private void checkClass(ModelElementInstance element, String what, String className) {
-        if (!known.classExists(className)) {
-            problem(element, what + "（类 " + className + "）在监督系统中不存在。");
         }
     }
 
@@ -192,13 +176,6 @@ final class BpmnCheck {
             problem(element, what + " " + delegateExpression + " 所指的组件「" + name + "」在监督系统中不存在。" + suggestion);
         } else if (!known.componentFits(name, role)) {
             problem(element, what + " " + delegateExpression + " 所指的组件「" + name + "」存在，但不能用作" + role.label + "。");
-        }
-    }
-
-    private void checkMethodCall(ModelElementInstance element, String what, String expression) {
-        Matcher call = METHOD_CALL_ROOT.matcher(expression);
-        if (call.find() && !ENGINE_NAMES.contains(call.group(1)) && !known.componentExists(call.group(1))) {
-            problem(element, what + " " + expression + " 调用的组件「" + call.group(1) + "」在监督系统中不存在。");
         }
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityBehavior;
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs Jiandu's model checks inside the engine, before its own deployers, for every deployment
@@ -79,23 +80,16 @@ class CheckModelsBeforeDeployment implements Deployer {
             };
         }
 
+        /** Of Jiandu's own code: a listener or delegate that a library puts in the context is not for models. */
         private boolean fits(String name, Class<?>... types) {
-            return Stream.of(types).anyMatch(type -> components.isTypeMatch(name, type));
+            Class<?> type = components.getType(name);
+            return type != null && ClassUtils.getUserClass(type).getPackageName().startsWith("cn.jiandu.")
+                    && Stream.of(types).anyMatch(kind -> components.isTypeMatch(name, kind));
         }
 
         @Override
         public Collection<String> delegateNames() {
             return Stream.of(components.getBeanNamesForType(JavaDelegate.class)).sorted().toList();
-        }
-
-        @Override
-        public boolean classExists(String className) {
-            try {
-                Class.forName(className, false, components.getClassLoader());
-                return true;
-            } catch (ClassNotFoundException | LinkageError missing) {
-                return false;
-            }
         }
 
         @Override

@@ -44,6 +44,7 @@ final class DmnCheck {
                     + "）。请在 Camunda Modeler 中打开、修正后重新保存。"));
             return List.of();
         }
+        new DmnCodeCheck(resource, problems).check(content);
         List<String> keys = new ArrayList<>();
         for (Decision decision : model.getModelElementsByType(Decision.class)) {
             keys.add(decision.getId());

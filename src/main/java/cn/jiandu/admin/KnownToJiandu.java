@@ -29,8 +29,6 @@ interface KnownToJiandu {
     /** The components a service task may name, to suggest when a model names one that does not exist. */
     Collection<String> delegateNames();
 
-    boolean classExists(String className);
-
     /** Whether the form is deployed: its latest version, or the given one. */
     boolean formDeployed(String formId, Integer version);
 

@@ -80,11 +80,6 @@ class ModelCheckTest {
         }
 
         @Override
-        public boolean classExists(String className) {
-            return className.startsWith("java.");
-        }
-
-        @Override
         public boolean formDeployed(String formId, Integer version) {
             return deployedForms.contains(formId);
         }
