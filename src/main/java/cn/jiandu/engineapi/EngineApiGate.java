@@ -58,6 +58,10 @@ class EngineApiGate extends OncePerRequestFilter {
             } else if (verdict instanceof Verdict.Start start) {
                 chain.doFilter(withBody(request, guard.start(start.definitionId(), start.definitionKey(), body(request))),
                         response);
+            } else if (verdict instanceof Verdict.SaveFilter) {
+                byte[] body = body(request);
+                guard.filter(body);
+                chain.doFilter(withBody(request, body), response);
             } else {
                 chain.doFilter(request, response);
             }

@@ -62,6 +62,9 @@ final class EngineApiRules {
             return caller.id().equals(call.segment(1)) || caller.isAdministrator() ? new Verdict.Pass()
                     : new Verdict.Refuse(403, "只能修改本人的资料和密码。");
         }
+        if (caller.isAdministrator() && (call.is("POST", "filter/create") || call.is("PUT", "filter/*"))) {
+            return new Verdict.SaveFilter();
+        }
         if (forNobody(call)) {
             return new Verdict.Refuse(403, NOBODY);
         }

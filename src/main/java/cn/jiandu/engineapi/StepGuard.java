@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -93,6 +97,31 @@ class StepGuard {
         if (!offered) {
             throw new Refusal(403, "任务“" + task.getName() + "”由其所在组办理，您不在该组，不能认领或办理。");
         }
+    }
+
+    /** Expressions in a filter's query run in the engine like a model's: only those Jiandu's filters use. */
+    static final Set<String> FILTER_EXPRESSIONS = Set.of("${currentUser()}", "${currentUserGroups()}", "${now()}");
+
+    void filter(byte[] body) {
+        List<String> texts = new ArrayList<>();
+        collectTexts(parse(body), texts);
+        for (String text : texts) {
+            Matcher expression = Pattern.compile("[$#]\\{[^}]*}?").matcher(text);
+            while (expression.find()) {
+                if (!FILTER_EXPRESSIONS.contains(expression.group())) {
+                    throw new Refusal(400, "过滤器中的表达式“" + expression.group() + "”不被允许：只能使用 "
+                            + String.join("、", FILTER_EXPRESSIONS) + "。");
+                }
+            }
+        }
+    }
+
+    private static void collectTexts(JsonNode node, List<String> texts) {
+        if (node.isTextual()) {
+            texts.add(node.asText());
+        }
+        node.fieldNames().forEachRemaining(texts::add);
+        node.elements().forEachRemaining(child -> collectTexts(child, texts));
     }
 
     byte[] start(String definitionId, String definitionKey, byte[] body) {

@@ -21,4 +21,8 @@ sealed interface Verdict {
     /** Starting a process (start or submit-form): only processes people start, with their start fields. */
     record Start(String definitionId, String definitionKey) implements Verdict {
     }
+
+    /** An administrator's Tasklist filter: its query may hold only the expressions Jiandu's own filters use. */
+    record SaveFilter() implements Verdict {
+    }
 }

@@ -222,6 +222,21 @@ class InsiderAttacksTest {
                 Long.class, "北区超市未测温")).isEqualTo(1);
     }
 
+    @Test
+    void anAdministratorsTasklistFilterRunsNoCode() {
+        String marker = System.getProperty("java.io.tmpdir") + "/jiandu-filter-" + System.nanoTime();
+        Answer code = http.post("admin", "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "恶意",
+                "query", Map.of("assigneeExpression", "${''.getClass().forName('java.io.File')"
+                        + ".getConstructor(''.getClass()).newInstance('" + marker + "').createNewFile()}")));
+        Answer escaped = http.post("admin", "/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\"x\","
+                + "\"query\":{\"assigneeExpression\":\"\\u0024{execution.getClass()}\"}}");
+        assertThat(code.status()).isEqualTo(400);
+        assertThat(escaped.status()).isEqualTo(400);
+        assertThat(new java.io.File(marker)).doesNotExist();
+        http.post("admin", "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "我的",
+                "query", Map.of("assigneeExpression", "${currentUser()}"))).expect(200, "a filter as Jiandu's own");
+    }
+
     // ---- the story's steps, as the demo users take them over HTTP
 
     private String reportAndSendToVerification(String zone, String title) {
