@@ -1,5 +1,7 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.AppProcess;
+import cn.jiandu.support.EmbeddedDefault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Start to ready (readiness probe UP) and resident memory on a fresh H2 file database: Jiandu's jar
+ * Start to ready (readiness probe UP) and resident memory on a fresh H2 file database with the
+ * embedded default's settings (both apps write each commit before answering): Jiandu's jar
  * against a bare Camunda starter application (bench/bare-camunda) built by the same harness,
  * started alternately so that both see the same noise.
  */
@@ -43,7 +46,7 @@ final class Startup {
         deleteRecursively(data);
         Files.createDirectories(data);
         try (AppProcess app = AppProcess.start(jar, List.of(),
-                List.of("--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath() + "/db"),
+                List.of("--spring.datasource.url=" + EmbeddedDefault.urlIn(data)),
                 Map.of(), workDirectory.resolve("logs/startup-" + name + ".log"), Duration.ofMinutes(3))) {
             Thread.sleep(2000); // what it holds once settled, not at the instant of readiness
             return new double[] {app.readyMillis(), app.residentMegabytes()};

@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.AppProcess;
 import cn.jiandu.support.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;

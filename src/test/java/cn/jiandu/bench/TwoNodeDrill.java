@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import cn.jiandu.support.AppProcess;
 import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package cn.jiandu.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiandu.JianduApplication;
+import cn.jiandu.support.EmbeddedDefault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +15,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The embedded default keeps its data in a file: a case reported before a restart is there after it. */
+/**
+ * The embedded default (application.yaml's URL, moved into a temporary directory) keeps its data in
+ * a file: a case reported before a restart is there after it.
+ */
 class EmbeddedDatabaseRestartTest {
 
     @TempDir
@@ -22,10 +26,15 @@ class EmbeddedDatabaseRestartTest {
 
     @Test
     void aCaseSurvivesARestartAndUnchangedModelsAreNotDeployedAgain() throws Exception {
-        String url = "jdbc:h2:file:" + data.resolve("jiandu").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = EmbeddedDefault.urlIn(data);
         String caseNumber;
         long versions;
         try (ConfigurableApplicationContext first = start(url)) {
+            // Each commit is in the file when it returns (see AcknowledgedReportsSurviveKillTest). H2 lists
+            // the value in effect and the one last SET, which the URL's setting sets at every connection.
+            assertThat(first.getBean(JdbcTemplate.class).queryForList(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
+                    String.class)).isNotEmpty().containsOnly("0");
             RuntimeService runtime = first.getBean(RuntimeService.class);
             String processInstance = runtime.startProcessInstanceByKey("supervisionCase", Map.of(
                     "title", "重启前登记", "description", "重启前登记的问题", "source", "INSPECTION",
