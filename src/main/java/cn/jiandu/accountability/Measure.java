@@ -1,6 +1,6 @@
 package cn.jiandu.accountability;
 
-import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.common.Labelled;
 
 /** Accountability measures (问责方式) in increasing weight; from ADMONISHMENT up, leaders approve. */
 public enum Measure implements Labelled {

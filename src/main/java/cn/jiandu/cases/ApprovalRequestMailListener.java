@@ -2,8 +2,8 @@ package cn.jiandu.cases;
 
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
-import cn.jiandu.cases.CaseEnums.Labelled;
-import cn.jiandu.deadlines.TaskLinks;
+import cn.jiandu.common.Labelled;
+import cn.jiandu.mail.TaskLinks;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
 import java.util.ArrayList;

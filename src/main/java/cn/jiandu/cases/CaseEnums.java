@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.Labelled;
 import java.util.Arrays;
 import java.util.List;
 
@@ -57,12 +58,6 @@ public final class CaseEnums {
         private final String label;
         OverdueAction(String label) { this.label = label; }
         public String label() { return label; }
-    }
-
-    public interface Labelled {
-        String label();
-
-        String name();
     }
 
     private CaseEnums() {

@@ -1,15 +1,9 @@
 package cn.jiandu.cases;
 
-import java.util.List;
-
 /** Ids of processes/supervision-case.bpmn that the Java side uses: one place, so a rename is one edit. */
 public final class SupervisionCaseProcess {
 
     public static final String PROCESS_KEY = "supervisionCase";
-    public static final String INSPECTION_PROCESS_KEY = "supervisionInspection";
-    public static final String DAILY_REPORT_PROCESS_KEY = "dailySupervisionReport";
-    public static final List<String> PROCESSES_READ_BY_STAFF =
-            List.of(PROCESS_KEY, INSPECTION_PROCESS_KEY, DAILY_REPORT_PROCESS_KEY);
 
     public static final String REGISTER_CASE = "registerCase";
     public static final String TRIAGE_CASE = "triageCase";

@@ -1,5 +1,7 @@
 package cn.jiandu.deadlines;
 
+import cn.jiandu.mail.TaskLinks;
+
 import cn.jiandu.cases.JianduClock;
 import cn.jiandu.cases.Vars;
 import cn.jiandu.mail.MailOutbox;

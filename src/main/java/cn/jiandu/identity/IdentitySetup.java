@@ -2,9 +2,6 @@ package cn.jiandu.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import cn.jiandu.cases.SupervisionCaseProcess;
-import cn.jiandu.inspections.InspectionProcess;
-import cn.jiandu.reports.ReportProcesses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +34,15 @@ class IdentitySetup {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final List<ProcessAccess> access;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService) {
+            FilterService filterService, TaskService taskService, List<ProcessAccess> access) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.access = access;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,18 +51,20 @@ class IdentitySetup {
         Groups.NAMES.forEach(this::ensureGroup);
         for (String group : Groups.NAMES.keySet()) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            for (String processKey : SupervisionCaseProcess.PROCESSES_READ_BY_STAFF) {
-                grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
+            for (ProcessAccess feature : access) {
+                for (String processKey : feature.readByEveryGroup()) {
+                    grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
+                }
             }
             ensureFilters(group);
         }
-        for (String group : Groups.REPORTERS) {
-            grant(group, Resources.PROCESS_DEFINITION, SupervisionCaseProcess.PROCESS_KEY,
-                    Permissions.READ, Permissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        for (ProcessAccess feature : access) {
+            feature.startedBy().forEach((group, processKeys) -> processKeys.forEach(processKey -> {
+                grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+                grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+            }));
         }
         ensureMyTasksFilter();
-        grantInspectionsAndReports();
         narrowTaskGrants();
     }
 
@@ -82,16 +83,6 @@ class IdentitySetup {
         }
     }
 
-    /** The zone teams plan inspections; every group reads the weekly bulletin's definition as it reads the others. */
-    private void grantInspectionsAndReports() {
-        for (String team : List.of(Groups.TEAM_NORTH, Groups.TEAM_SOUTH)) {
-            grant(team, Resources.PROCESS_DEFINITION, InspectionProcess.PROCESS_KEY,
-                    Permissions.READ, Permissions.CREATE_INSTANCE);
-        }
-        for (String group : Groups.NAMES.keySet()) {
-            grant(group, Resources.PROCESS_DEFINITION, ReportProcesses.WEEKLY_PROCESS_KEY, Permissions.READ);
-        }
-    }
 
     private void ensureGroup(String id, String name) {
         if (identityService.createGroupQuery().groupId(id).count() > 0) {

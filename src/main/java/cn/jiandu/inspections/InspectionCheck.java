@@ -1,7 +1,7 @@
 package cn.jiandu.inspections;
 
 import cn.jiandu.cases.CaseEnums;
-import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Zone;
 import cn.jiandu.cases.Vars;

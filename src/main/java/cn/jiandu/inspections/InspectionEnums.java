@@ -1,6 +1,6 @@
 package cn.jiandu.inspections;
 
-import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.common.Labelled;
 
 /** The value lists of an inspection (明察暗访), each with the Chinese label people read. */
 public final class InspectionEnums {

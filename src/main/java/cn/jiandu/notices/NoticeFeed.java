@@ -1,6 +1,6 @@
 package cn.jiandu.notices;
 
-import cn.jiandu.deadlines.TaskLinks;
+import cn.jiandu.mail.TaskLinks;
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;

@@ -1,7 +1,7 @@
 package cn.jiandu.notices;
 
 import cn.jiandu.accountability.Measure;
-import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -2,7 +2,7 @@ package cn.jiandu.notices;
 
 import cn.jiandu.cases.JianduClock;
 import cn.jiandu.cases.Vars;
-import cn.jiandu.deadlines.TaskLinks;
+import cn.jiandu.mail.TaskLinks;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package cn.jiandu.reports;
 
 import cn.jiandu.accountability.Measure;
-import cn.jiandu.cases.CaseEnums.Labelled;
+import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Source;
 import cn.jiandu.cases.CaseEnums.Zone;

@@ -1,6 +1,6 @@
 package cn.jiandu.reports;
 
-import cn.jiandu.deadlines.TaskLinks;
+import cn.jiandu.mail.TaskLinks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package cn.jiandu.deadlines;
+package cn.jiandu.mail;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
