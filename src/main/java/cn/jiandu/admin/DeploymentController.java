@@ -1,5 +1,6 @@
 package cn.jiandu.admin;
 
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/admin/deployments")
 class DeploymentController {
 
+    private static final String DEPLOYMENT_ID = "部署编号不能超过 64 个字符";
+
     private final DeploymentLog log;
     private final RepositoryService repositoryService;
 
@@ -47,13 +50,15 @@ class DeploymentController {
     }
 
     @GetMapping("/{deploymentId}")
-    DeploymentLog.Entry one(@PathVariable String deploymentId, Authentication authentication) {
+    DeploymentLog.Entry one(@PathVariable @Size(max = 64, message = DEPLOYMENT_ID) String deploymentId,
+            Authentication authentication) {
         Administrators.require(authentication);
         return log.find(deploymentId).orElseThrow(() -> notFound(deploymentId));
     }
 
     @GetMapping("/{deploymentId}/export")
-    ResponseEntity<byte[]> export(@PathVariable String deploymentId, Authentication authentication) {
+    ResponseEntity<byte[]> export(@PathVariable @Size(max = 64, message = DEPLOYMENT_ID) String deploymentId,
+            Authentication authentication) {
         Administrators.require(authentication);
         if (repositoryService.createDeploymentQuery().deploymentId(deploymentId).count() == 0) {
             throw notFound(deploymentId);

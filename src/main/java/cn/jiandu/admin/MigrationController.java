@@ -2,6 +2,7 @@ package cn.jiandu.admin;
 
 import cn.jiandu.identity.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -78,7 +79,8 @@ class MigrationController {
     }
 
     @GetMapping("/{batchId}")
-    MigrationBatches.Progress progress(@PathVariable String batchId, Authentication authentication) {
+    MigrationBatches.Progress progress(@PathVariable @Size(max = 64, message = "批次编号不能超过 64 个字符") String batchId,
+            Authentication authentication) {
         Administrators.require(authentication);
         return batches.progress(batchId).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "没有编号为 " + batchId + " 的迁移批次"));

@@ -51,6 +51,12 @@ class CaseQueries {
                 .map(record -> view(record, CaseVisibility.seesReporter(user)));
     }
 
+    /** Whether the case exists and the user may read it. */
+    boolean readable(CurrentUser user, String caseNumber) {
+        return caseNumber != null
+                && cases.findByNumber(caseNumber).filter(record -> CaseVisibility.canRead(user, record)).isPresent();
+    }
+
     private CaseView view(CaseRecord r, boolean withReporter) {
         CaseView.Reporter reporter = withReporter && !r.anonymous()
                 ? new CaseView.Reporter(r.reporterName(), r.reporterPhone(), r.reporterEmail()) : null;

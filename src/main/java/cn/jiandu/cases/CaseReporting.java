@@ -43,7 +43,7 @@ class CaseReporting {
     @Transactional
     public Reported report(ReportCaseRequest request, CurrentUser user, String idempotencyKey) {
         String hash = hash(request);
-        Optional<Reported> replay = replay(idempotencyKey, hash);
+        Optional<Reported> replay = replay(user, idempotencyKey, hash);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -74,13 +74,17 @@ class CaseReporting {
         return new Reported(cases.findByNumber(caseNumber).orElseThrow(), false);
     }
 
-    /** The earlier answer for this key, if the same report was already accepted. */
+    /**
+     * The earlier answer for this key, if this caller already had the same report accepted. Keys belong to
+     * their caller: two people who happen to choose the same key report independently, and neither learns
+     * anything of the other's case.
+     */
     @Transactional(readOnly = true)
-    public Optional<Reported> replay(String idempotencyKey, String hash) {
+    public Optional<Reported> replay(CurrentUser user, String idempotencyKey, String hash) {
         if (idempotencyKey == null) {
             return Optional.empty();
         }
-        return cases.findByIdempotencyKey(idempotencyKey).map(existing -> {
+        return cases.findByIdempotencyKey(user.id(), idempotencyKey).map(existing -> {
             if (!hash.equals(existing.requestHash())) {
                 throw new IdempotencyConflictException(idempotencyKey, existing.caseNumber());
             }

@@ -64,8 +64,10 @@ public class CaseRepository {
         return jdbc.query("SELECT * FROM jd_case WHERE case_number = ?", ROW, caseNumber).stream().findFirst();
     }
 
-    Optional<CaseRecord> findByIdempotencyKey(String key) {
-        return jdbc.query("SELECT * FROM jd_case WHERE idempotency_key = ?", ROW, key).stream().findFirst();
+    /** The case this reporter sent with this key (unique per reporter since V7). */
+    Optional<CaseRecord> findByIdempotencyKey(String reportedBy, String key) {
+        return jdbc.query("SELECT * FROM jd_case WHERE reported_by = ? AND idempotency_key = ?", ROW, reportedBy, key)
+                .stream().findFirst();
     }
 
     Optional<String> findOpenDuplicate(String unit, String problemType, String title) {

@@ -5,10 +5,12 @@ import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Zone;
 import cn.jiandu.cases.Vars;
+import cn.jiandu.identity.Groups;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
 import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import cn.jiandu.system.SaneDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * What planning and recording an inspection must be given, however it arrives (Tasklist form or
@@ -48,7 +51,8 @@ final class InspectionCheck {
     private InspectionCheck() {
     }
 
-    static Plan plan(VariableScope variables, ZoneId zone) {
+    /** The plan, checked; {@code planner} is the person the engine starts the inspection for. */
+    static Plan plan(VariableScope variables, ZoneId zone, Authentication planner) {
         String unit = text(variables, "unit", "被检查单位", 200, true);
         UnitKind unitKind = choice(variables, "unitKind", "单位类别", UnitKind.class);
         Zone area = choice(variables, "zone", "片区", Zone.class);
@@ -57,6 +61,7 @@ final class InspectionCheck {
         Channel channel = choice(variables, "inspectionChannel", "检查方式", Channel.class);
         String focus = text(variables, "inspectionFocus", "检查重点", 2000, scope == Scope.FOCUSED);
         LocalDate plannedDate = date(variables, "plannedDate", "计划检查日期", zone);
+        requireOwnZone(area, planner);
         return new Plan(unit, unitKind, area, mode, scope, channel, focus, plannedDate);
     }
 
@@ -77,6 +82,25 @@ final class InspectionCheck {
                     "问题清单（findings）中有 " + findings.size() + " 条问题，请勾选“发现问题”（problemsFound），或清空问题清单");
         }
         return new Outcome(inspectedOn, summary, findings);
+    }
+
+    /**
+     * A zone's team plans the inspections of its own zone only: the team that carries it out
+     * (recordInspection's candidates) and those who see it while it is confidential follow the zone, so a
+     * plan for the other zone would be hidden from its author and imposed on the other team. Checked here,
+     * where every way of planning arrives (Tasklist's start form, /engine-rest start and submit-form).
+     */
+    private static void requireOwnZone(Zone zone, Authentication planner) {
+        List<String> groups = planner == null || planner.getGroupIds() == null ? List.of() : planner.getGroupIds();
+        String team = Groups.teamOfZone(zone.name());
+        if (groups.contains(team)) {
+            return;
+        }
+        List<String> own = Arrays.stream(Zone.values()).filter(z -> groups.contains(Groups.teamOfZone(z.name())))
+                .map(z -> z.name() + "（" + z.label() + "）").toList();
+        throw new FormFieldValidationException("zone", "只有" + Groups.NAMES.get(team) + "可以为" + zone.label()
+                + "制定检查计划" + (own.isEmpty() ? "；检查计划须由片区的监督检查组制定"
+                        : "；您所在的监督检查组只能选择片区（zone）" + String.join("、", own)));
     }
 
     /**
@@ -171,17 +195,26 @@ final class InspectionCheck {
     private static LocalDate date(VariableScope variables, String name, String label, ZoneId zone) {
         Object value = variables.getVariable(name);
         if (value instanceof Date date) {
-            return date.toInstant().atZone(zone).toLocalDate();
+            return inRange(date.toInstant().atZone(zone).toLocalDate(), name, label);
         }
         String text = Vars.string(variables, name);
         if (text == null) {
             throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
             throw new FormFieldValidationException(name, label + "（" + name + "）须为日期，格式如 2025-01-31");
         }
+        return inRange(date, name, label);
+    }
+
+    private static LocalDate inRange(LocalDate date, String name, String label) {
+        if (!SaneDate.Check.accepts(date)) {
+            throw new FormFieldValidationException(name, label + "（" + name + "）须在 " + SaneDate.RANGE + " 之间");
+        }
+        return date;
     }
 
     private static <E extends Enum<E> & Labelled> String choices(Class<E> type) {

@@ -2,6 +2,7 @@ package cn.jiandu.inspections;
 
 import cn.jiandu.cases.CaseEnums;
 import cn.jiandu.identity.CurrentUser;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,8 @@ class InspectionController {
 
     /** By id (12) or by number (JC-000012). */
     @GetMapping("/{idOrNumber}")
-    InspectionView detail(@PathVariable String idOrNumber, Authentication authentication) {
+    InspectionView detail(@PathVariable @Size(max = 20, message = "检查编号不能超过 20 个字符，格式如 JC-000012 或 12")
+            String idOrNumber, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         Matcher number = NUMBER.matcher(idOrNumber);
         return Optional.of(number).filter(Matcher::matches)

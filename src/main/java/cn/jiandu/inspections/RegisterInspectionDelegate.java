@@ -26,7 +26,9 @@ class RegisterInspectionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        InspectionCheck.Plan plan = InspectionCheck.plan(execution, zone);
+        // registerInspection runs in the start's transaction, as the person who started it (not as a job).
+        InspectionCheck.Plan plan = InspectionCheck.plan(execution, zone,
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
         long id = inspections.insertPlan(plan, execution.getProcessInstanceId(), Vars.string(execution, "plannedBy"),
                 OffsetDateTime.now(zone));
         execution.setProcessBusinessKey(Inspection.number(id));

@@ -2,6 +2,7 @@ package cn.jiandu.notices;
 
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.identity.Groups;
+import cn.jiandu.system.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -63,6 +64,9 @@ class NoticeApi {
         }
         if (reason.length() > MAX_REASON) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "撤回理由不能超过 " + MAX_REASON + " 个字");
+        }
+        if (!PlainText.Check.accepts(reason)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "撤回理由不能含有换行、制表符以外的控制字符或无效的 Unicode 字符");
         }
         return notices.withdraw(id, user.id(), reason);
     }

@@ -2,6 +2,7 @@ package cn.jiandu.reports;
 
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.identity.Groups;
+import cn.jiandu.system.SaneDate;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ class ReportController {
     }
 
     @GetMapping("/daily")
-    ReportJson daily(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    ReportJson daily(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate date,
             Authentication authentication) {
         requireStaff(authentication);
         return json(service.day(date, ClockUtil.getCurrentTime().toInstant()));

@@ -1,5 +1,6 @@
 package cn.jiandu.reports;
 
+import cn.jiandu.system.SaneDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
@@ -29,7 +30,8 @@ class ReportPageController {
     }
 
     @GetMapping("/reports/daily")
-    String daily(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String daily(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate date,
             Model model, Authentication authentication) {
         ReportController.requireStaff(authentication);
         ReportPeriod period = service.day(date, ClockUtil.getCurrentTime().toInstant());

@@ -1,6 +1,7 @@
 package cn.jiandu.reports;
 
 import cn.jiandu.cases.JianduClock;
+import cn.jiandu.system.SaneDate;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,7 +108,10 @@ public class ReportSchedule {
         return new ReportPeriod(ReportKind.WEEKLY, key, label, cutOff(start.minusDays(1)), cutOff(sunday));
     }
 
-    /** The week named as in 2025-W09 (ISO 8601); empty text is rejected like any malformed one. */
+    /**
+     * The week named as in 2025-W09 (ISO 8601), of a year SaneDate accepts; empty text is rejected like any
+     * malformed one.
+     */
     public ReportPeriod week(String isoWeek) {
         Matcher matcher = WEEK.matcher(isoWeek == null ? "" : isoWeek.trim());
         if (!matcher.matches()) {
@@ -115,6 +119,10 @@ public class ReportSchedule {
         }
         int year = Integer.parseInt(matcher.group(1));
         int week = Integer.parseInt(matcher.group(2));
+        if (year < SaneDate.EARLIEST.getYear() || year > SaneDate.LATEST.getYear()) {
+            throw new IllegalArgumentException("周的年份须在 " + SaneDate.EARLIEST.getYear() + " 至 "
+                    + SaneDate.LATEST.getYear() + " 之间，例如 2025-W09");
+        }
         LocalDate anyDayOfYear = LocalDate.of(year, 6, 1);
         if (week < 1 || week > anyDayOfYear.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
             throw new IllegalArgumentException(year + " 年没有第 " + week + " 周");

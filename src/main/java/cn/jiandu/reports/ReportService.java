@@ -55,7 +55,7 @@ class ReportService {
         try {
             return started(schedule.week(isoWeek), now);
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "参数 week：" + e.getMessage());
         }
     }
 
