@@ -4,7 +4,7 @@ import cn.jiandu.common.Labelled;
 import java.util.Arrays;
 import java.util.List;
 
-/** The value lists of DESIGN.md, each with the Chinese label people read. */
+/** The value lists of docs/route.md, each with the Chinese label people read. */
 public final class CaseEnums {
 
     public enum Source implements Labelled {

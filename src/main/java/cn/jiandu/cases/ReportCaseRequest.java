@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A problem as reported over POST /api/cases (DESIGN.md: the report's variables). */
+/** A problem as reported over POST /api/cases (docs/route.md: what a report takes). */
 public record ReportCaseRequest(
         @NotBlank(message = "请填写问题标题") @Size(max = 200, message = "问题标题不能超过 200 个字")
         @PlainText(message = "问题标题不能含有控制字符或无效的 Unicode 字符")
@@ -35,7 +35,8 @@ public record ReportCaseRequest(
         Boolean anonymous,
         @Pattern(regexp = "RESPONSIBILITY_NOT_IMPLEMENTED|INEFFECTIVE_PREVENTION|BUCK_PASSING|CONCEALED_REPORTING"
                 + "|DEFIANCE_OF_ORDERS|FORMALISM_BUREAUCRATISM|RUMOR_SPREADING|MISUSE_OF_FUNDS|OTHER",
-                message = "问题类型须为 DESIGN.md 所列之一，如 INEFFECTIVE_PREVENTION")
+                message = "问题类型须为以下之一：RESPONSIBILITY_NOT_IMPLEMENTED、INEFFECTIVE_PREVENTION、BUCK_PASSING、"
+                        + "CONCEALED_REPORTING、DEFIANCE_OF_ORDERS、FORMALISM_BUREAUCRATISM、RUMOR_SPREADING、MISUSE_OF_FUNDS、OTHER")
         String problemType,
         @Pattern(regexp = "NORTH|SOUTH", message = "片区须为 NORTH 或 SOUTH")
         String zone) {

@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
-/** The demo users of DESIGN.md, password "demo". Only with the demo profile, never in production. */
+/** The demo users (docs/route.md), password "demo". Only with the demo profile, never in production. */
 @Component
 @ConditionalOnProperty(name = "jiandu.demo-users", havingValue = "true")
 class DemoUsers {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The commission's groups of DESIGN.md: ids are a contract, names are what people read. */
+/** The commission's groups (docs/route.md): ids are a contract, names are what people read. */
 public final class Groups {
 
     public static final String CASE_MANAGEMENT = "case-management";

@@ -8,7 +8,7 @@ import java.util.Map;
  * The figures of a report. Counts over the period: inspections carried out, new problems, cases
  * closed with their measures and fault-tolerance outcomes, notices published. Counts as of
  * {@code asOf}: cases by stage, overdue verifications. Breakdowns are keyed by the codes of
- * DESIGN.md, every code present (zero included) in a fixed order, so charts stay comparable.
+ * docs/route.md, every code present (zero included) in a fixed order, so charts stay comparable.
  */
 public record ReportFigures(
         OffsetDateTime asOf,
