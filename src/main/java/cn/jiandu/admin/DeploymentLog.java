@@ -1,6 +1,6 @@
 package cn.jiandu.admin;
 
-import cn.jiandu.cases.JianduClock;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,9 +26,9 @@ class DeploymentLog {
     }
 
     private final JdbcTemplate jdbc;
-    private final JianduClock clock;
+    private final Clock clock;
 
-    DeploymentLog(JdbcTemplate jdbc, JianduClock clock) {
+    DeploymentLog(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -78,7 +78,7 @@ class DeploymentLog {
     private Entry entry(ResultSet rs, int row) throws SQLException {
         String id = rs.getString("deployment_id");
         return new Entry(id, rs.getString("name"), rs.getString("source"), rs.getString("deployed_by"),
-                rs.getObject("deployed_at", OffsetDateTime.class).atZoneSameInstant(clock.zone()).toOffsetDateTime(),
+                rs.getObject("deployed_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
                 rs.getString("definitions"),
                 rs.getInt("changed_count"), resources(id));
     }

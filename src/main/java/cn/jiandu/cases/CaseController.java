@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import java.time.Clock;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.system.SaneDate;
@@ -43,9 +44,9 @@ class CaseController {
 
     private final CaseReporting reporting;
     private final CaseQueries queries;
-    private final JianduClock clock;
+    private final Clock clock;
 
-    CaseController(CaseReporting reporting, CaseQueries queries, JianduClock clock) {
+    CaseController(CaseReporting reporting, CaseQueries queries, Clock clock) {
         this.reporting = reporting;
         this.queries = queries;
         this.clock = clock;
@@ -114,6 +115,6 @@ class CaseController {
     }
 
     private OffsetDateTime startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(clock.zone()).toOffsetDateTime();
+        return day == null ? null : day.atStartOfDay(clock.getZone()).toOffsetDateTime();
     }
 }

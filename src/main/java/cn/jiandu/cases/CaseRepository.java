@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -42,9 +43,11 @@ public class CaseRepository {
     private static final Set<String> FILTER_COLUMNS = Set.of("stage", "zone", "problem_type", "source", "outcome");
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    CaseRepository(JdbcTemplate jdbc) {
+    CaseRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void insert(NewCase c) {
@@ -81,12 +84,12 @@ public class CaseRepository {
 
     void updateStage(String caseNumber, CaseStage stage) {
         jdbc.update("UPDATE jd_case SET stage = ?, updated_at = ? WHERE case_number = ?",
-                stage.name(), OffsetDateTime.now(), caseNumber);
+                stage.name(), OffsetDateTime.now(clock), caseNumber);
     }
 
     void updateVerifyDueAt(String caseNumber, OffsetDateTime dueAt) {
         jdbc.update("UPDATE jd_case SET verify_due_at = ?, updated_at = ? WHERE case_number = ?",
-                dueAt, OffsetDateTime.now(), caseNumber);
+                dueAt, OffsetDateTime.now(clock), caseNumber);
     }
 
     /** Writes the recorded variables among those given; others are ignored. */
@@ -103,13 +106,13 @@ public class CaseRepository {
         if (values.isEmpty()) {
             return;
         }
-        values.add(OffsetDateTime.now());
+        values.add(OffsetDateTime.now(clock));
         values.add(caseNumber);
         jdbc.update("UPDATE jd_case SET " + assignments + ", updated_at = ? WHERE case_number = ?", values.toArray());
     }
 
     void close(String caseNumber, CaseOutcome outcome) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.update("UPDATE jd_case SET stage = ?, outcome = ?, closed_at = ?, updated_at = ? WHERE case_number = ?",
                 CaseStage.CLOSED.name(), outcome.name(), now, now, caseNumber);
     }

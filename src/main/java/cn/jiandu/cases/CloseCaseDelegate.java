@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.Vars;
 import cn.jiandu.mail.MailOutbox;
 import java.util.List;
 import java.util.Map;

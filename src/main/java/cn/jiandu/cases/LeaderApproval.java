@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.Vars;
 import cn.jiandu.accountability.AccountabilityRules;
 import cn.jiandu.accountability.Measure;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.Vars;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,12 +17,12 @@ class RegisterCaseDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final CaseNumberAllocator numbers;
-    private final ZoneId zone;
+    private final Clock clock;
 
-    RegisterCaseDelegate(CaseRepository cases, CaseNumberAllocator numbers, JianduClock clock) {
+    RegisterCaseDelegate(CaseRepository cases, CaseNumberAllocator numbers, Clock clock) {
         this.cases = cases;
         this.numbers = numbers;
-        this.zone = clock.zone();
+        this.clock = clock;
     }
 
     /**
@@ -39,7 +41,7 @@ class RegisterCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReportCheck.require(execution);
-        OffsetDateTime now = OffsetDateTime.now(zone);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         String caseNumber = numbers.next(now.getYear());
         String title = Vars.string(execution, "title");
         String unit = Vars.string(execution, "unit");

@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.Vars;
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.cases.CaseEnums.Disposal;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;

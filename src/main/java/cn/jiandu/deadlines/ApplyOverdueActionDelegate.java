@@ -1,9 +1,10 @@
 package cn.jiandu.deadlines;
 
+import java.time.Clock;
 import cn.jiandu.mail.TaskLinks;
 
 import cn.jiandu.cases.CaseEnums.OverdueAction;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import cn.jiandu.mail.MailOutbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,14 +32,16 @@ class ApplyOverdueActionDelegate implements JavaDelegate {
     private final CaseDeadlines deadlines;
     private final MailOutbox outbox;
     private final TaskLinks links;
+    private final Clock clock;
 
     ApplyOverdueActionDelegate(TaskService taskService, OpenTasks openTasks, CaseDeadlines deadlines,
-            MailOutbox outbox, TaskLinks links) {
+            MailOutbox outbox, TaskLinks links, Clock clock) {
         this.taskService = taskService;
         this.openTasks = openTasks;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.links = links;
+        this.clock = clock;
     }
 
     @Override
@@ -89,7 +92,7 @@ class ApplyOverdueActionDelegate implements JavaDelegate {
                 when = null;
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (when == null || !when.isAfter(now)) {
             when = now.plus(deadlines.extensionFallback(dueVariable));
         }

@@ -1,7 +1,8 @@
 package cn.jiandu.deadlines;
 
+import java.time.Clock;
 import cn.jiandu.cases.CaseDeadlineRecord;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,10 +15,12 @@ public class CaseDeadlines {
 
     private final DeadlineProperties properties;
     private final CaseDeadlineRecord record;
+    private final Clock clock;
 
-    CaseDeadlines(DeadlineProperties properties, CaseDeadlineRecord record) {
+    CaseDeadlines(DeadlineProperties properties, CaseDeadlineRecord record, Clock clock) {
         this.properties = properties;
         this.record = record;
+        this.clock = clock;
     }
 
     public String getHoldDuration() {
@@ -25,13 +28,13 @@ public class CaseDeadlines {
     }
 
     public void startVerification(DelegateExecution execution) {
-        Date due = Date.from(Instant.now().plus(properties.verification()));
+        Date due = Date.from(clock.instant().plus(properties.verification()));
         execution.setVariable("verifyDueDate", due);
         record.verificationDueAt(Vars.caseNumber(execution), due);
     }
 
     public void startDecision(DelegateExecution execution) {
-        execution.setVariable("decisionDueDate", Date.from(Instant.now().plus(properties.decision())));
+        execution.setVariable("decisionDueDate", Date.from(clock.instant().plus(properties.decision())));
     }
 
     void recordVerificationDue(DelegateExecution execution, Date due) {
@@ -41,7 +44,7 @@ public class CaseDeadlines {
     /** The reminder goes out the configured time before the due date, but never before now. */
     public Date reminderAt(Date due) {
         Instant reminder = due.toInstant().minus(properties.reminderBefore());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Date.from(reminder.isBefore(now) ? now : reminder);
     }
 

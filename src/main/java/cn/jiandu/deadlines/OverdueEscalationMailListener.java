@@ -1,10 +1,10 @@
 package cn.jiandu.deadlines;
 
+import java.time.Clock;
 import cn.jiandu.mail.TaskLinks;
 
-import cn.jiandu.cases.JianduClock;
 import cn.jiandu.cases.SupervisionCaseProcess;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
@@ -38,10 +38,10 @@ class OverdueEscalationMailListener implements TaskListener {
     private final OpenTasks openTasks;
     private final TaskService taskService;
     private final IdentityService identityService;
-    private final JianduClock clock;
+    private final Clock clock;
 
     OverdueEscalationMailListener(MailOutbox outbox, Recipients recipients, TaskLinks links, OpenTasks openTasks,
-            TaskService taskService, IdentityService identityService, JianduClock clock) {
+            TaskService taskService, IdentityService identityService, Clock clock) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.links = links;
@@ -64,7 +64,7 @@ class OverdueEscalationMailListener implements TaskListener {
                         "unit", String.valueOf(Vars.string(review, "unit")),
                         "overdueTaskName", String.valueOf(overdueTaskName),
                         "dueDate", due == null ? "—"
-                                : SendTaskReminderDelegate.DAY_AND_TIME.format(due.toInstant().atZone(clock.zone())),
+                                : SendTaskReminderDelegate.DAY_AND_TIME.format(due.toInstant().atZone(clock.getZone())),
                         "workers", overdue == null ? "—" : workers(overdue),
                         "taskLink", links.task(review.getId())));
     }

@@ -1,9 +1,9 @@
 package cn.jiandu.deadlines;
 
+import java.time.Clock;
 import cn.jiandu.mail.TaskLinks;
 
-import cn.jiandu.cases.JianduClock;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import cn.jiandu.mail.MailOutbox;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -21,9 +21,9 @@ class SendTaskReminderDelegate implements JavaDelegate {
     private final OpenTasks openTasks;
     private final MailOutbox outbox;
     private final TaskLinks links;
-    private final JianduClock clock;
+    private final Clock clock;
 
-    SendTaskReminderDelegate(OpenTasks openTasks, MailOutbox outbox, TaskLinks links, JianduClock clock) {
+    SendTaskReminderDelegate(OpenTasks openTasks, MailOutbox outbox, TaskLinks links, Clock clock) {
         this.openTasks = openTasks;
         this.outbox = outbox;
         this.links = links;
@@ -37,7 +37,7 @@ class SendTaskReminderDelegate implements JavaDelegate {
             return;
         }
         String caseNumber = Vars.caseNumber(execution);
-        String due = DAY_AND_TIME.format(task.getDueDate().toInstant().atZone(clock.zone()));
+        String due = DAY_AND_TIME.format(task.getDueDate().toInstant().atZone(clock.getZone()));
         outbox.record("TASK_REMINDER", caseNumber, openTasks.addressesOfWorkers(task),
                 "【到期提醒】" + caseNumber + " " + task.getName() + "将于" + due + "到期",
                 "task-reminder", Map.of(

@@ -4,7 +4,7 @@ import cn.jiandu.cases.CaseEnums;
 import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Zone;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;

@@ -1,6 +1,6 @@
 package cn.jiandu.inspections;
 
-import cn.jiandu.cases.JianduClock;
+import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,24 +21,26 @@ class RecordInspectionListener implements TaskListener {
     private final InspectionRepository inspections;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final Clock clock;
 
-    RecordInspectionListener(InspectionRepository inspections, ObjectMapper json, JianduClock clock) {
+    RecordInspectionListener(InspectionRepository inspections, ObjectMapper json, Clock clock) {
         this.inspections = inspections;
         this.json = json;
-        this.zone = clock.zone();
+        this.zone = clock.getZone();
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
         Inspection inspection = inspections.findByProcessInstance(task.getProcessInstanceId()).orElseThrow();
         long id = inspection.id();
-        InspectionCheck.Outcome outcome = InspectionCheck.outcome(task, inspection.unit(), LocalDate.now(zone), zone,
+        InspectionCheck.Outcome outcome = InspectionCheck.outcome(task, inspection.unit(), LocalDate.now(clock), zone,
                 json);
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (task.getAssignee() == null && current != null) {
             task.setAssignee(current.getUserId());
         }
-        inspections.recordCarriedOut(id, outcome, task.getAssignee(), OffsetDateTime.now(zone));
+        inspections.recordCarriedOut(id, outcome, task.getAssignee(), OffsetDateTime.now(clock));
         task.getExecution().setVariable("problemCount", outcome.findings().size());
         task.getExecution().setVariable("recordedBy", task.getAssignee());
     }

@@ -1,7 +1,7 @@
 package cn.jiandu.inspections;
 
-import cn.jiandu.cases.JianduClock;
-import cn.jiandu.cases.Vars;
+import java.time.Clock;
+import cn.jiandu.common.Vars;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -18,10 +18,12 @@ class RegisterInspectionDelegate implements JavaDelegate {
 
     private final InspectionRepository inspections;
     private final ZoneId zone;
+    private final Clock clock;
 
-    RegisterInspectionDelegate(InspectionRepository inspections, JianduClock clock) {
+    RegisterInspectionDelegate(InspectionRepository inspections, Clock clock) {
         this.inspections = inspections;
-        this.zone = clock.zone();
+        this.zone = clock.getZone();
+        this.clock = clock;
     }
 
     @Override
@@ -30,7 +32,7 @@ class RegisterInspectionDelegate implements JavaDelegate {
         InspectionCheck.Plan plan = InspectionCheck.plan(execution, zone,
                 execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication());
         long id = inspections.insertPlan(plan, execution.getProcessInstanceId(), Vars.string(execution, "plannedBy"),
-                OffsetDateTime.now(zone));
+                OffsetDateTime.now(clock));
         execution.setProcessBusinessKey(Inspection.number(id));
         execution.setVariable("inspectionId", id);
         execution.setVariable("inspectionNumber", Inspection.number(id));

@@ -2,7 +2,7 @@ package cn.jiandu.inspections;
 
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.InspectionCaseReporting;
-import cn.jiandu.cases.Vars;
+import cn.jiandu.common.Vars;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import java.util.ArrayList;

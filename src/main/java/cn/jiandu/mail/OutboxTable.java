@@ -1,5 +1,6 @@
 package cn.jiandu.mail;
 
+import java.time.Clock;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +23,11 @@ class OutboxTable {
             created_at, sent_at, delivery_id""";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    OutboxTable(JdbcTemplate jdbc) {
+    OutboxTable(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     long insert(String kind, String caseNumber, List<String> recipients, String subject, String text, String html) {
@@ -41,7 +44,7 @@ class OutboxTable {
             insert.setString(5, text);
             insert.setString(6, html);
             insert.setString(7, MailStatus.PENDING.name());
-            insert.setObject(8, OffsetDateTime.now());
+            insert.setObject(8, OffsetDateTime.now(clock));
             return insert;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -64,7 +67,7 @@ class OutboxTable {
     void markSent(long id) {
         jdbc.update("""
                 UPDATE jd_mail_outbox SET status = ?, attempts = attempts + 1, last_error = NULL, sent_at = ?
-                WHERE id = ?""", MailStatus.SENT.name(), OffsetDateTime.now(), id);
+                WHERE id = ?""", MailStatus.SENT.name(), OffsetDateTime.now(clock), id);
     }
 
     void recordFailure(long id, String error) {

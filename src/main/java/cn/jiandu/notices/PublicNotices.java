@@ -1,6 +1,6 @@
 package cn.jiandu.notices;
 
-import cn.jiandu.cases.JianduClock;
+import java.time.Clock;
 import cn.jiandu.system.ConflictException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -17,9 +17,9 @@ class PublicNotices {
     }
 
     private final NoticeRepository notices;
-    private final JianduClock clock;
+    private final Clock clock;
 
-    PublicNotices(NoticeRepository notices, JianduClock clock) {
+    PublicNotices(NoticeRepository notices, Clock clock) {
         this.notices = notices;
         this.clock = clock;
     }
@@ -27,7 +27,7 @@ class PublicNotices {
     @Transactional(readOnly = true)
     NoticePage page(int page, int size) {
         long total = notices.countPublished();
-        return NoticePage.of(notices.published(page, size).stream().map(n -> NoticeView.of(n, clock.zone())).toList(),
+        return NoticePage.of(notices.published(page, size).stream().map(n -> NoticeView.of(n, clock.getZone())).toList(),
                 page, size, total);
     }
 
@@ -36,12 +36,12 @@ class PublicNotices {
     }
 
     Optional<NoticeView> find(long id) {
-        return notices.findPublished(id).map(n -> NoticeView.of(n, clock.zone()));
+        return notices.findPublished(id).map(n -> NoticeView.of(n, clock.getZone()));
     }
 
     @Transactional
     Withdrawal withdraw(long id, String userId, String reason) {
-        OffsetDateTime now = OffsetDateTime.now(clock.zone());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (notices.withdraw(id, userId, reason, now)) {
             return new Withdrawal(id, now, userId, reason);
         }

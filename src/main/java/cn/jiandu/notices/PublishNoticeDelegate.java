@@ -1,7 +1,7 @@
 package cn.jiandu.notices;
 
-import cn.jiandu.cases.JianduClock;
-import cn.jiandu.cases.Vars;
+import java.time.Clock;
+import cn.jiandu.common.Vars;
 import cn.jiandu.mail.TaskLinks;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
@@ -23,10 +23,10 @@ class PublishNoticeDelegate implements JavaDelegate {
     private final MailOutbox outbox;
     private final Recipients recipients;
     private final TaskLinks links;
-    private final JianduClock clock;
+    private final Clock clock;
 
     PublishNoticeDelegate(NoticeRepository notices, MailOutbox outbox, Recipients recipients, TaskLinks links,
-            JianduClock clock) {
+            Clock clock) {
         this.notices = notices;
         this.outbox = outbox;
         this.recipients = recipients;
@@ -40,7 +40,7 @@ class PublishNoticeDelegate implements JavaDelegate {
         if (notices.existsForCase(caseNumber)) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock.zone());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Notice notice = new Notice(null, caseNumber, Vars.string(execution, "noticeTitle"),
                 Vars.string(execution, "noticeBody"), Vars.string(execution, "unit"),
                 Vars.string(execution, "problemType"), Vars.string(execution, "measure"),

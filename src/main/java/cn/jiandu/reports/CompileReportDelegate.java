@@ -1,12 +1,12 @@
 package cn.jiandu.reports;
 
-import cn.jiandu.cases.Vars;
+import java.time.Clock;
+import cn.jiandu.common.Vars;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,19 +23,21 @@ class CompileReportDelegate implements JavaDelegate {
     private final ReportRepository reports;
     private final ReportCompiler compiler;
     private final ReportSchedule schedule;
+    private final Clock clock;
 
     CompileReportDelegate(ReportService service, ReportRepository reports, ReportCompiler compiler,
-            ReportSchedule schedule) {
+            ReportSchedule schedule, Clock clock) {
         this.service = service;
         this.reports = reports;
         this.compiler = compiler;
         this.schedule = schedule;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         ReportKind kind = ReportKind.valueOf(Vars.string(execution, "reportKind"));
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         ReportPeriod period = service.duePeriod(kind, now);
         execution.setProcessBusinessKey(kind.name() + "-" + period.key());
         execution.setVariable("reportPeriod", period.key());

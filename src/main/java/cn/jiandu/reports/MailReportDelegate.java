@@ -1,6 +1,6 @@
 package cn.jiandu.reports;
 
-import cn.jiandu.cases.JianduClock;
+import java.time.Clock;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
 import java.time.OffsetDateTime;
@@ -30,10 +30,10 @@ class MailReportDelegate implements JavaDelegate {
     private final MailOutbox outbox;
     private final Recipients recipients;
     private final IdentityService identityService;
-    private final JianduClock clock;
+    private final Clock clock;
 
     MailReportDelegate(ReportRepository reports, ReportService service, MailOutbox outbox, Recipients recipients,
-            IdentityService identityService, JianduClock clock) {
+            IdentityService identityService, Clock clock) {
         this.reports = reports;
         this.service = service;
         this.outbox = outbox;
@@ -55,7 +55,7 @@ class MailReportDelegate implements JavaDelegate {
                 "reportLink", service.link(period)));
         execution.setVariable("reportMailed", recorded);
         if (recorded) {
-            reports.mailed(report.id(), OffsetDateTime.now(clock.zone()));
+            reports.mailed(report.id(), OffsetDateTime.now(clock));
         } else {
             log.warn("{} {} signed but not mailed: jiandu.mail.district-leaders names no recipient",
                     report.kind(), report.periodKey());

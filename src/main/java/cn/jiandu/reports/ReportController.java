@@ -1,5 +1,6 @@
 package cn.jiandu.reports;
 
+import java.time.Clock;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.system.SaneDate;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -30,9 +30,11 @@ class ReportController {
     }
 
     private final ReportService service;
+    private final Clock clock;
 
-    ReportController(ReportService service) {
+    ReportController(ReportService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @GetMapping("/daily")
@@ -40,13 +42,13 @@ class ReportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate date,
             Authentication authentication) {
         requireStaff(authentication);
-        return json(service.day(date, ClockUtil.getCurrentTime().toInstant()));
+        return json(service.day(date, clock.instant()));
     }
 
     @GetMapping("/weekly")
     ReportJson weekly(@RequestParam(required = false) String week, Authentication authentication) {
         requireStaff(authentication);
-        return json(service.week(week, ClockUtil.getCurrentTime().toInstant()));
+        return json(service.week(week, clock.instant()));
     }
 
     private ReportJson json(ReportPeriod period) {
@@ -56,7 +58,7 @@ class ReportController {
                         r.mailedAt(), r.figures()))
                 .orElseGet(() -> new ReportJson(period.kind(), period.key(), period.label(), period.from(), period.to(),
                         false, null, null, null, null, null, null, null,
-                        service.compileLive(period, ClockUtil.getCurrentTime().toInstant())));
+                        service.compileLive(period, clock.instant())));
     }
 
     /** Every group of the commission reads the reports; a login outside them does not. */

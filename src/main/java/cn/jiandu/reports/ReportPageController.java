@@ -1,10 +1,10 @@
 package cn.jiandu.reports;
 
+import java.time.Clock;
 import cn.jiandu.system.SaneDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,10 +18,12 @@ class ReportPageController {
 
     private final ReportService service;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ReportPageController(ReportService service, ObjectMapper json) {
+    ReportPageController(ReportService service, ObjectMapper json, Clock clock) {
         this.service = service;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/reports")
@@ -34,7 +36,7 @@ class ReportPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate date,
             Model model, Authentication authentication) {
         ReportController.requireStaff(authentication);
-        ReportPeriod period = service.day(date, ClockUtil.getCurrentTime().toInstant());
+        ReportPeriod period = service.day(date, clock.instant());
         LocalDate day = LocalDate.parse(period.key());
         model.addAttribute("previousLink", "/reports/daily?date=" + day.minusDays(1));
         LocalDate next = day.plusDays(1);
@@ -47,7 +49,7 @@ class ReportPageController {
     @GetMapping("/reports/weekly")
     String weekly(@RequestParam(required = false) String week, Model model, Authentication authentication) {
         ReportController.requireStaff(authentication);
-        ReportPeriod period = service.week(week, ClockUtil.getCurrentTime().toInstant());
+        ReportPeriod period = service.week(week, clock.instant());
         LocalDate monday = period.to().toLocalDate().minusDays(6);
         model.addAttribute("previousLink", "/reports/weekly?week=" + service.week(monday.minusWeeks(1)).key());
         ReportPeriod next = service.week(monday.plusWeeks(1));
@@ -57,12 +59,12 @@ class ReportPageController {
         return page(period, model);
     }
 
-    private static boolean hasStarted(ReportPeriod period) {
-        return !period.from().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant());
+    private boolean hasStarted(ReportPeriod period) {
+        return !period.from().toInstant().isAfter(clock.instant());
     }
 
     private String page(ReportPeriod period, Model model) {
-        ReportView view = service.view(period, ClockUtil.getCurrentTime().toInstant());
+        ReportView view = service.view(period, clock.instant());
         model.addAttribute("view", view);
         try {
             // Embedded in a <script> element: "<" escaped so that no text can close it.

@@ -1,7 +1,7 @@
 package cn.jiandu.reports;
 
-import cn.jiandu.cases.JianduClock;
-import cn.jiandu.cases.Vars;
+import java.time.Clock;
+import cn.jiandu.common.Vars;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,17 +20,17 @@ public class ReportReview {
     static final int MAX_TEXT = 4000;
 
     private final ReportRepository reports;
-    private final ZoneId zone;
+    private final Clock clock;
 
-    ReportReview(ReportRepository reports, JianduClock clock) {
+    ReportReview(ReportRepository reports, Clock clock) {
         this.reports = reports;
-        this.zone = clock.zone();
+        this.clock = clock;
     }
 
     /** The office reviewed the figures, possibly adding remarks for the leaders and the recipients. */
     public void reviewed(DelegateTask task) {
         String remarks = text(task, "officeRemarks", "审核意见和补充说明");
-        reports.reviewed(reportId(task), remarks, completedBy(task), OffsetDateTime.now(zone));
+        reports.reviewed(reportId(task), remarks, completedBy(task), OffsetDateTime.now(clock));
     }
 
     /** Leaders sign the report off, or return it to the office saying why. */
@@ -42,7 +42,7 @@ public class ReportReview {
             throw new FormFieldValidationException("signOffComment", "退回时须填写领导批示（signOffComment），说明需要修改什么");
         }
         String by = completedBy(task);
-        reports.signedOff(reportId(task), approved, comment, by, OffsetDateTime.now(zone));
+        reports.signedOff(reportId(task), approved, comment, by, OffsetDateTime.now(clock));
         if (comment != null) {
             task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(),
                     (approved ? "签发：" : "退回：") + comment);

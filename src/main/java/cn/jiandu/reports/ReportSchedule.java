@@ -1,6 +1,6 @@
 package cn.jiandu.reports;
 
-import cn.jiandu.cases.JianduClock;
+import java.time.Clock;
 import cn.jiandu.system.SaneDate;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -45,11 +45,11 @@ public class ReportSchedule {
     private final LocalTime weeklyTime;
 
     @Autowired
-    ReportSchedule(JianduClock clock,
+    ReportSchedule(Clock clock,
             @Value("${jiandu.reports.daily-time:18:00}") String dailyTime,
             @Value("${jiandu.reports.weekly-day:MONDAY}") String weeklyDay,
             @Value("${jiandu.reports.weekly-time:09:00}") String weeklyTime) {
-        this(clock.zone(), dailyTime, weeklyDay, weeklyTime);
+        this(clock.getZone(), dailyTime, weeklyDay, weeklyTime);
     }
 
     ReportSchedule(ZoneId zone, String dailyTime, String weeklyDay, String weeklyTime) {

@@ -1,9 +1,9 @@
 package cn.jiandu.reports;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +26,18 @@ class ReportTimers {
 
     private final ManagementService managementService;
     private final ReportSchedule schedule;
+    private final Clock clock;
 
-    ReportTimers(ManagementService managementService, ReportSchedule schedule) {
+    ReportTimers(ManagementService managementService, ReportSchedule schedule, Clock clock) {
         this.managementService = managementService;
         this.schedule = schedule;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(30)
     public void keepToSchedule() {
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = clock.instant();
         keep(ReportProcesses.DAILY_PROCESS_KEY, now, schedule::nextDaily);
         keep(ReportProcesses.WEEKLY_PROCESS_KEY, now, schedule::nextWeekly);
     }

@@ -1,10 +1,12 @@
 package cn.jiandu.steps;
 
+import cn.jiandu.common.AcceptedDates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
@@ -21,9 +23,6 @@ import java.util.Set;
  */
 public final class StepInputCheck {
 
-    /** Dates people enter: within this range of years, so that no date can overflow a column or a timer. */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TEXT_TYPES = Set.of("string");
@@ -174,9 +173,10 @@ public final class StepInputCheck {
         if (parsed == null) {
             throw new StepInputException(field.name(), field.named() + "不是有效日期：请写成 2026-03-01 或 2026-03-01T09:00:00+08:00");
         }
-        int year = parsed.get(ChronoField.YEAR);
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new StepInputException(field.name(), field.named() + "须在 " + FIRST_YEAR + " 年至 " + LAST_YEAR + " 年之间");
+        LocalDate day = LocalDate.of(parsed.get(ChronoField.YEAR), parsed.get(ChronoField.MONTH_OF_YEAR),
+                parsed.get(ChronoField.DAY_OF_MONTH));
+        if (!AcceptedDates.accepts(day)) {
+            throw new StepInputException(field.name(), field.named() + "须在 " + AcceptedDates.RANGE + " 之间");
         }
     }
 

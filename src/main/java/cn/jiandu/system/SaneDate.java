@@ -1,5 +1,6 @@
 package cn.jiandu.system;
 
+import cn.jiandu.common.AcceptedDates;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -21,10 +22,10 @@ import java.time.LocalDate;
 @Constraint(validatedBy = SaneDate.Check.class)
 public @interface SaneDate {
 
-    LocalDate EARLIEST = LocalDate.of(2020, 1, 1);
-    LocalDate LATEST = LocalDate.of(2199, 12, 31);
+    LocalDate EARLIEST = AcceptedDates.EARLIEST;
+    LocalDate LATEST = AcceptedDates.LATEST;
     /** How a message states the range. */
-    String RANGE = "2020-01-01 至 2199-12-31";
+    String RANGE = AcceptedDates.RANGE;
 
     String message() default "日期须在 " + RANGE + " 之间";
 
@@ -36,7 +37,7 @@ public @interface SaneDate {
     final class Check implements ConstraintValidator<SaneDate, LocalDate> {
 
         public static boolean accepts(LocalDate date) {
-            return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+            return AcceptedDates.accepts(date);
         }
 
         @Override

@@ -65,9 +65,9 @@ class StepInputCheckTest {
         refused("{\"comment\": {\"value\": \"a\\u0000b\"}}", "comment", "控制字符");
         refused("{\"color\": {\"value\": \"BLUE\"}}", "color", "RED");
         refused("{\"approved\": {\"value\": \"yes\"}}", "approved", "true 或 false");
-        refused("{\"due\": {\"value\": \"-999999999-01-01\"}}", "due", "2000 年至 2100 年");
+        refused("{\"due\": {\"value\": \"-999999999-01-01\"}}", "due", "2020-01-01 至 2199-12-31");
         refused("{\"due\": {\"value\": \"next tuesday\"}}", "due", "不是有效日期");
-        refused("{\"due\": {\"value\": \"1900-01-01\"}}", "due", "2000 年至 2100 年");
+        refused("{\"due\": {\"value\": \"1900-01-01\"}}", "due", "2020-01-01 至 2199-12-31");
         refused("{\"phone\": {\"value\": \"not-a-phone <script>\"}}", "phone", "只能是数字");
         refused("{\"rows\": {\"value\": \"{not json\", \"type\": \"Json\"}}", "rows", "JSON 数组");
         refused("{\"rows\": {\"value\": \"[{},{},{}]\", \"type\": \"Json\"}}", "rows", "最多 2 行");

@@ -1,4 +1,4 @@
-package cn.jiandu.cases;
+package cn.jiandu.common;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
