@@ -116,7 +116,11 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        return waitUntil(condition, Duration.ofSeconds(30));
+    }
+
+    <T> T waitUntil(Function<WebDriver, T> condition, Duration limit) {
+        return new WebDriverWait(driver, limit).until(condition);
     }
 
     WebElement visible(By by) {
@@ -129,7 +133,10 @@ final class Browser implements AutoCloseable {
     void logInToTasklist(String user) {
         forgetLogins();
         open("/camunda/app/tasklist/default/");
-        WebElement password = visible(By.cssSelector("input[type='password']"));
+        // The first Tasklist of a run loads the webapps' scripts and plugins on a busy machine: wait for
+        // its login form itself, as long as a loaded CI machine may need, not for a fixed time.
+        WebElement password = waitUntil(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[type='password']")), Duration.ofSeconds(120));
         WebElement form = password.findElement(By.xpath("ancestor::form"));
         WebElement name = form.findElement(By.cssSelector("input[type='text']"));
         // The page's autofocus may still move the caret while we type: check both, and retype.
