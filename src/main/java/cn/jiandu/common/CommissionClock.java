@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,9 @@ public class CommissionClock extends Clock {
 
     private final ZoneId zone;
 
+    // The constructor Spring uses; the other one serves withZone. Unmarked, Spring looked for a default
+    // constructor and the application did not start.
+    @Autowired
     CommissionClock(@Value("${jiandu.timezone:Asia/Shanghai}") String zone) {
         this(ZoneId.of(zone));
     }
