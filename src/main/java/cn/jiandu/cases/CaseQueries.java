@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.accountability.PersonRepository;
 import cn.jiandu.identity.CurrentUser;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +28,14 @@ class CaseQueries {
             "businessRuleTask", "intermediateTimer", "boundaryTimer", "noneEndEvent", "terminateEndEvent");
 
     private final CaseRepository cases;
+    private final PersonRepository persons;
     private final TaskService taskService;
     private final HistoryService historyService;
 
-    CaseQueries(CaseRepository cases, TaskService taskService, HistoryService historyService) {
+    CaseQueries(CaseRepository cases, PersonRepository persons, TaskService taskService,
+            HistoryService historyService) {
         this.cases = cases;
+        this.persons = persons;
         this.taskService = taskService;
         this.historyService = historyService;
     }
@@ -64,8 +68,13 @@ class CaseQueries {
                 r.anonymous(), reporter, r.problemType(), r.severity(), r.zone(), r.disposal(), r.stage(), r.outcome(),
                 r.possibleDuplicateOf(), r.substantiated(), r.findings(), r.responsiblePersons(),
                 r.leadershipResponsible(), r.recommendedMeasure(), r.measure(), r.leaderMeasure(), r.typicalCase(),
-                r.faultToleranceOutcome(), r.faultToleranceApproved(), r.reportedAt(), r.closedAt(),
-                openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
+                r.faultToleranceOutcome(), r.faultToleranceApproved(), r.unitMeasure(), persons(r.caseNumber()),
+                r.reportedAt(), r.closedAt(), openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
+    }
+
+    /** Shown to whoever may read the case: this view is built only after CaseVisibility allowed it. */
+    private List<CaseView.PersonView> persons(String caseNumber) {
+        return persons.list(caseNumber).stream().map(CaseView.PersonView::of).toList();
     }
 
     private List<CaseView.OpenTask> openTasks(String processInstanceId) {

@@ -38,6 +38,7 @@ public record CaseRecord(
         String faultToleranceOutcome,
         String faultToleranceReason,
         Boolean faultToleranceApproved,
+        String unitMeasure,
         OffsetDateTime verifyDueAt,
         OffsetDateTime reportedAt,
         OffsetDateTime updatedAt,

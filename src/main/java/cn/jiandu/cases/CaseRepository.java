@@ -173,7 +173,8 @@ public class CaseRepository {
                 rs.getString("measure"), rs.getString("leader_measure"), bool(rs, "typical_case"),
                 rs.getString("decision_reason"), rs.getString("fault_tolerance_outcome"),
                 rs.getString("fault_tolerance_reason"), bool(rs, "fault_tolerance_approved"),
-                rs.getObject("verify_due_at", OffsetDateTime.class), rs.getObject("reported_at", OffsetDateTime.class),
+                rs.getString("unit_measure"), rs.getObject("verify_due_at", OffsetDateTime.class),
+                rs.getObject("reported_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
                 rs.getString("idempotency_key"), rs.getString("request_hash"));
     }

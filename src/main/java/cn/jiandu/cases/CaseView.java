@@ -1,8 +1,13 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.accountability.FourForms;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.common.Labelled;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** What GET /api/cases/{caseNumber} shows; reporter fields only to those entitled to them. */
 record CaseView(
@@ -31,12 +36,40 @@ record CaseView(
         Boolean typicalCase,
         String faultToleranceOutcome,
         Boolean faultToleranceApproved,
+        String unitMeasure,
+        List<PersonView> persons,
         OffsetDateTime reportedAt,
         OffsetDateTime closedAt,
         List<OpenTask> openTasks,
         List<TimelineEntry> timeline) {
 
     record Reporter(String name, String phone, String email) {
+    }
+
+    /** A person of the case: codes with the labels people read, and the form (四种形态) of their measure. */
+    record PersonView(int position, String name, String unit, String post, String level, String levelLabel,
+            Boolean partyMember, Boolean publicServant, String responsibility, String responsibilityLabel,
+            Boolean repeatOffence, Boolean repeatOffenceProposed, String recommendedMeasure,
+            String recommendedMeasureLabel, String measure, String measureLabel, String form, String formLabel,
+            Boolean leaderApprovalRequired, String defenceRecord, LocalDate servedOn) {
+
+        static PersonView of(Person p) {
+            Optional<FourForms.Form> form = FourForms.of(p.measure());
+            return new PersonView(p.position(), p.name(), p.unit(), p.post(), code(p.level()), label(p.level()),
+                    p.partyMember(), p.publicServant(), code(p.responsibility()), label(p.responsibility()),
+                    p.repeatOffence(), p.repeatOffenceProposed(), code(p.recommendedMeasure()),
+                    label(p.recommendedMeasure()), code(p.measure()), label(p.measure()),
+                    form.map(Enum::name).orElse(null), form.map(FourForms.Form::label).orElse(null),
+                    p.leaderApprovalRequired(), p.defenceRecord(), p.servedOn());
+        }
+
+        private static String code(Labelled value) {
+            return value == null ? null : value.name();
+        }
+
+        private static String label(Labelled value) {
+            return value == null ? null : value.label();
+        }
     }
 
     record OpenTask(String id, String taskKey, String name, String assignee, List<String> candidateGroups,

@@ -2,8 +2,15 @@ package cn.jiandu.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.jiandu.accountability.CadreLevel;
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.accountability.Responsibility;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +37,8 @@ class CaseApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonRepository persons;
     Http http;
 
     @BeforeEach
@@ -172,6 +181,52 @@ class CaseApiTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("message").asText()).contains("title");
         assertThat(countCases()).isEqualTo(before);
+    }
+
+    @Test
+    void theCaseShowsItsPersonsOneByOneToWhoeverMayReadIt() {
+        Map<String, Object> north = new HashMap<>(report("幸福社区出入口无人值守"));
+        north.put("zone", "NORTH");
+        String caseNumber = http.post("intake1", "/api/cases", north).json().get("caseNumber").asText();
+        persons.replace(caseNumber, List.of(
+                Person.entered(1, "王建国", "幸福社区居委会", "主任", CadreLevel.SECTION_OR_BELOW, true, false,
+                        Responsibility.PRINCIPAL_LEADERSHIP, true),
+                Person.entered(2, "李明", "幸福社区居委会", "网格员", null, false, false, Responsibility.DIRECT, false)
+                        .withRepeatOffenceProposed(false)));
+        persons.recordRecommendation(caseNumber, 1, Measure.ADMONISHMENT, true);
+        persons.recordMeasure(caseNumber, 1, Measure.ADMONISHMENT);
+        persons.recordService(caseNumber, 1, LocalDate.of(2026, 3, 5));
+        jdbc.update("UPDATE jd_case SET unit_measure = 'ORG_CIRCULATION' WHERE case_number = ?", caseNumber);
+
+        for (String reader : List.of("intake1", "north1")) {
+            Answer answer = http.get(reader, "/api/cases/" + caseNumber);
+            assertThat(answer.status()).as(reader).isEqualTo(200);
+            JsonNode shown = answer.json();
+            assertThat(shown.get("unitMeasure").asText()).isEqualTo("ORG_CIRCULATION");
+            JsonNode director = shown.get("persons").get(0);
+            assertThat(director.get("position").asInt()).isEqualTo(1);
+            assertThat(director.get("name").asText()).isEqualTo("王建国");
+            assertThat(director.get("unit").asText()).isEqualTo("幸福社区居委会");
+            assertThat(director.get("post").asText()).isEqualTo("主任");
+            assertThat(director.get("levelLabel").asText()).isEqualTo("科级及以下");
+            assertThat(director.get("responsibility").asText()).isEqualTo("PRINCIPAL_LEADERSHIP");
+            assertThat(director.get("responsibilityLabel").asText()).isEqualTo("主要领导责任");
+            assertThat(director.get("partyMember").asBoolean()).isTrue();
+            assertThat(director.get("repeatOffence").asBoolean()).isTrue();
+            assertThat(director.get("recommendedMeasureLabel").asText()).isEqualTo("诫勉");
+            assertThat(director.get("measure").asText()).isEqualTo("ADMONISHMENT");
+            assertThat(director.get("measureLabel").asText()).isEqualTo("诫勉");
+            assertThat(director.get("form").asText()).isEqualTo("FIRST");
+            assertThat(director.get("formLabel").asText()).isEqualTo("第一种形态");
+            assertThat(director.get("leaderApprovalRequired").asBoolean()).isTrue();
+            assertThat(director.get("servedOn").asText()).isEqualTo("2026-03-05");
+            JsonNode officer = shown.get("persons").get(1);
+            assertThat(officer.get("responsibilityLabel").asText()).isEqualTo("直接责任");
+            assertThat(officer.get("repeatOffenceProposed").asBoolean()).isFalse();
+            assertThat(officer.has("measure")).as("nothing decided yet").isFalse();
+            assertThat(officer.has("form")).isFalse();
+        }
+        assertThat(http.get("south1", "/api/cases/" + caseNumber).status()).as("another zone's case").isEqualTo(404);
     }
 
     private int countCases() {

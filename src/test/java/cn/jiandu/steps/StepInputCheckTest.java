@@ -8,6 +8,7 @@ import static cn.jiandu.steps.Field.yesNo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.jiandu.accountability.Responsibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -26,7 +27,8 @@ class StepInputCheckTest {
             choice("color", "颜色", Color.class),
             yesNo("approved", "同意"),
             date("due", "期限"),
-            list("rows", "清单", 2, text("what", "内容", 5), yesNo("done", "完成"))),
+            list("rows", "清单", 2, text("what", "内容", 5).requiredInEachRow(), yesNo("done", "完成"),
+                    choice("responsibility", "责任类型", Responsibility.class))),
             Set.of("caseNumber"));
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +75,36 @@ class StepInputCheckTest {
         refused("{\"rows\": {\"value\": \"[{},{},{}]\", \"type\": \"Json\"}}", "rows", "最多 2 行");
         refused("{\"rows\": {\"value\": \"[{\\\"who\\\": \\\"x\\\"}]\", \"type\": \"Json\"}}", "rows", "不接受字段“who”");
         refused("{\"rows\": {\"value\": \"[{\\\"what\\\": \\\"六个字的内容\\\"}]\"}}", "rows", "第 1 行");
+    }
+
+    @Test
+    void aRowWithoutAnItemEveryRowNeedsIsRefusedNamingTheRowAndTheItem() {
+        refused(rows("[{\"what\": \"封闭\"}, {\"done\": true}]"), "rows", "清单（rows）第 2 行：请填写内容（what）");
+        refused(rows("[{\"what\": \" \"}]"), "rows", "第 1 行：请填写内容（what）");
+        refused(rows("[{\"what\": null, \"done\": false}]"), "rows", "第 1 行：请填写内容（what）");
+    }
+
+    @Test
+    void aChoiceFromAnotherFeaturesListOffersItsLabels() {
+        refused(rows("[{\"what\": \"封闭\", \"responsibility\": \"COLLECTIVE\"}]"), "rows",
+                "责任类型（responsibility）须为以下之一：DIRECT（直接责任）、PRINCIPAL_LEADERSHIP（主要领导责任）");
+        assertThat(StepInputCheck.clean(STEP, json(rows("[{\"what\": \"封闭\", \"responsibility\": \"DIRECT\"}]")))
+                .get("rows").get("value").asText()).contains("DIRECT");
+    }
+
+    @Test
+    void aListReachingAListenerIsHeldToTheSameDeclaration() {
+        Field rows = STEP.takes().get("rows");
+        assertThat(StepInputCheck.rows(rows, json("[{\"what\": \"封闭\"}]"))).hasSize(1);
+        assertThat(StepInputCheck.rows(rows, JSON.getNodeFactory().textNode("[{\"what\": \"封闭\"}]"))).hasSize(1);
+        assertThat(StepInputCheck.rows(rows, null)).isEmpty();
+        assertThatThrownBy(() -> StepInputCheck.rows(rows, json("[{\"done\": true}]")))
+                .isInstanceOf(StepInputException.class).hasMessageContaining("第 1 行：请填写内容（what）");
+    }
+
+    /** A list as the rows variable, sent as Tasklist sends a dynamic list. */
+    private static String rows(String array) {
+        return "{\"rows\": {\"value\": " + JSON.getNodeFactory().textNode(array) + ", \"type\": \"Json\"}}";
     }
 
     private static void refused(String variables, String field, String message) {

@@ -70,7 +70,24 @@ class StepsMatchFormsAndColumnsTest {
                 if (field.kind() == Field.Kind.TEXT && !max.isMissingNode()) {
                     assertThat(max.asInt()).as(formId + " " + name + " maxLength").isEqualTo(field.maxLength());
                 }
+                if (field.kind() == Field.Kind.LIST) {
+                    listTakesItsItems(formId, field, component);
+                }
             });
+        }
+    }
+
+    /** A dynamic list's row has exactly the declared items, and the form requires those every row needs. */
+    private static void listTakesItsItems(String formId, Field list, JsonNode component) {
+        Map<String, JsonNode> items = new HashMap<>();
+        collect(component, items, new HashSet<>());
+        assertThat(items.keySet()).as("items of " + list.name() + " in " + formId)
+                .isEqualTo(list.items().stream().map(Field::name).collect(java.util.stream.Collectors.toSet()));
+        for (Field item : list.items()) {
+            if (item.required()) {
+                assertThat(items.get(item.name()).path("validate").path("required").asBoolean())
+                        .as(formId + " " + list.name() + "." + item.name() + " required").isTrue();
+            }
         }
     }
 
@@ -109,7 +126,7 @@ class StepsMatchFormsAndColumnsTest {
     private static List<String> columnsOf(String processKey, String name, boolean listItem) {
         String column = name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
         return switch (processKey) {
-            case "supervisionCase" -> List.of("jd_case." + column,
+            case "supervisionCase" -> listItem ? List.of("jd_case_person." + column) : List.of("jd_case." + column,
                     "jd_notice." + column.replaceFirst("^notice_", ""));
             case "supervisionInspection" -> listItem ? List.of("jd_inspection_finding." + column)
                     : List.of("jd_inspection." + column.replaceFirst("^inspection_", ""));

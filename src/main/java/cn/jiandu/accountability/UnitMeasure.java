@@ -1,0 +1,21 @@
+package cn.jiandu.accountability;
+
+import cn.jiandu.common.Labelled;
+
+/** Accountability of a party organisation (对党组织的问责), apart from the measures for its members. */
+public enum UnitMeasure implements Labelled {
+    ORG_INSPECTION("检查"),
+    ORG_CIRCULATION("通报"),
+    ORG_REORGANIZATION("改组");
+
+    private final String label;
+
+    UnitMeasure(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}
