@@ -3,7 +3,7 @@ package cn.jiandu.accountability;
 /**
  * Whether leaders must approve an accountability decision: when the DMN's recommendation says so
  * (then even a lighter measure chosen by case-review goes to them), or when a measure chosen for
- * anyone is ADMONISHMENT or heavier.
+ * anyone needs them ({@link Measure#needsLeaderApproval()}: a circulated criticism, admonishment or heavier).
  */
 public final class AccountabilityRules {
 

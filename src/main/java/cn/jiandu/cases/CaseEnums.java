@@ -19,7 +19,8 @@ public final class CaseEnums {
         RESPONSIBILITY_NOT_IMPLEMENTED("属地责任落实不到位"), INEFFECTIVE_PREVENTION("防控不力"),
         BUCK_PASSING("推诿扯皮、敷衍塞责"), CONCEALED_REPORTING("缓报瞒报漏报疫情"),
         DEFIANCE_OF_ORDERS("有令不行、有禁不止"), FORMALISM_BUREAUCRATISM("形式主义官僚主义"),
-        RUMOR_SPREADING("造谣传谣"), MISUSE_OF_FUNDS("贪污截留私分挪用防控款物"), OTHER("其他");
+        RUMOR_SPREADING("造谣传谣"), MISUSE_OF_FUNDS("贪污截留私分挪用防控款物"),
+        HARMING_PUBLIC_INTEREST("漠视侵害群众利益"), OTHER("其他");
         private final String label;
         ProblemType(String label) { this.label = label; }
         public String label() { return label; }

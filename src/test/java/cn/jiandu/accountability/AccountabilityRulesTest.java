@@ -21,8 +21,16 @@ class AccountabilityRulesTest {
     }
 
     @Test
+    void aCirculatedCriticismForAnyoneNeedsLeaders() {
+        assertThat(AccountabilityRules.needsLeaderApproval(false, Measure.CIRCULATED_CRITICISM, Measure.NONE)).isTrue();
+        assertThat(AccountabilityRules.needsLeaderApproval(false, Measure.TALK_REMINDER,
+                Measure.CIRCULATED_CRITICISM)).isTrue();
+    }
+
+    @Test
     void lightMeasuresWithALightRecommendationAreDecidedByCaseReview() {
-        assertThat(AccountabilityRules.needsLeaderApproval(false, Measure.CIRCULATED_CRITICISM, Measure.NONE)).isFalse();
+        assertThat(AccountabilityRules.needsLeaderApproval(false, Measure.ORDERED_INSPECTION, Measure.TALK_REMINDER))
+                .isFalse();
         assertThat(AccountabilityRules.needsLeaderApproval(false, null, null)).isFalse();
     }
 }
