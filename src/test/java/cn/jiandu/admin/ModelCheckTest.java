@@ -170,7 +170,7 @@ class ModelCheckTest {
     @Test
     void aDecisionMayOnlyRecommendMeasuresTheProcessKnows() {
         String dmn = read("processes/accountability-measure.dmn", "<text>\"CIRCULATED_CRITICISM\"</text>",
-                "<text>\"WARNING\"</text>", "camunda:historyTimeToLive=\"P3650D\"", "");
+                "<text>\"WARNING\"</text>", "name=\"问责方式建议\" camunda:historyTimeToLive=\"P3650D\"", "name=\"问责方式建议\"");
         Map<String, byte[]> resources = new LinkedHashMap<>(repositoryModels());
         resources.put("processes/accountability-measure.dmn", dmn.getBytes(StandardCharsets.UTF_8));
 

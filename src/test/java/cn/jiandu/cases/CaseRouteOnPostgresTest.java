@@ -74,7 +74,8 @@ class CaseRouteOnPostgresTest {
         assertThat(closed.get("outcome").asText()).isEqualTo("ACCOUNTABILITY");
         assertThat(closed.get("measure").asText()).isEqualTo("DISCIPLINARY_SANCTION");
         assertThat(closed.get("leaderMeasure").asText()).isEqualTo("CIRCULATED_CRITICISM");
-        assertThat(closed.get("recommendedMeasure").asText()).isEqualTo("DISCIPLINARY_SANCTION");
+        // Serious misuse of funds calls for a sanction, and a sanction needs a filed case first.
+        assertThat(closed.get("recommendedMeasure").asText()).isEqualTo("PROPOSE_FILING");
         assertThat(closed.get("reporter").get("email").asText()).isEqualTo("qian@example.cn");
         assertThat(closed.get("openTasks")).isEmpty();
 
