@@ -63,6 +63,9 @@ class StepGuard {
         }
         requireHolder(task, caller);
         String processKey = keyOf(task.getProcessDefinitionId());
+        if (processKey != null && !inputs.isJianduProcess(processKey)) {
+            return body;
+        }
         StepInput step = processKey == null ? null : inputs.find(processKey, task.getTaskDefinitionKey()).orElse(null);
         Map<String, Object> shown = step == null || step.shows().isEmpty() ? Map.of()
                 : asSystem(() -> runtimeService.getVariables(task.getExecutionId(), step.shows()));
@@ -126,7 +129,7 @@ class StepGuard {
 
     byte[] start(String definitionId, String definitionKey, byte[] body) {
         String key = definitionKey != null ? definitionKey : keyOf(definitionId);
-        if (key == null) {
+        if (key == null || !inputs.isJianduProcess(key)) {
             return body;
         }
         StepInput step = inputs.find(key, StepInput.START)

@@ -6,4 +6,9 @@ import java.util.List;
 public interface StepCatalog {
 
     List<StepInput> steps();
+
+    /** Jiandu's processes of this feature that no person starts or works (a timer or Jiandu starts them). */
+    default List<String> processesWithoutPeople() {
+        return List.of();
+    }
 }

@@ -13,15 +13,27 @@ import org.springframework.stereotype.Component;
 public class StepInputs {
 
     private final Map<String, StepInput> byStep = new HashMap<>();
+    private final Set<String> processes = new java.util.HashSet<>();
 
     StepInputs(List<StepCatalog> catalogs) {
         for (StepCatalog catalog : catalogs) {
+            processes.addAll(catalog.processesWithoutPeople());
             for (StepInput step : catalog.steps()) {
+                processes.add(step.processKey());
                 if (byStep.put(key(step.processKey(), step.step()), step) != null) {
                     throw new IllegalStateException("step declared twice: " + step.processKey() + "/" + step.step());
                 }
             }
         }
+    }
+
+    /**
+     * Whether the process is one of Jiandu's: then every start and completion is held to its
+     * declarations. A process an administrator deployed for other work is left to the engine's
+     * authorizations.
+     */
+    public boolean isJianduProcess(String processKey) {
+        return processes.contains(processKey);
     }
 
     public Optional<StepInput> find(String processKey, String step) {

@@ -106,6 +106,10 @@ class InsiderAttacksTest {
                 Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "closeCase")),
                         "variables", reportVariables(Map.of())));
 
+        Answer mail = http.post("admin", "/engine-rest/process-definition/key/mailDelivery/start",
+                Map.of("variables", Map.of("mailId", Map.of("value", 1))));
+        assertThat(mail.status()).as("nobody starts Jiandu's mail delivery by hand").isEqualTo(403);
+
         assertThat(List.of(asLeader, badPhone, typical, numbered, skipping)).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
