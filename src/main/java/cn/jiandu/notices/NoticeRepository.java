@@ -59,6 +59,12 @@ class NoticeRepository {
         return count != null && count > 0;
     }
 
+    /** The id of the case's notice while it is published. */
+    Optional<Long> publishedIdOfCase(String caseNumber) {
+        return jdbc.queryForList("SELECT id FROM jd_notice WHERE case_number = ? AND withdrawn_at IS NULL", Long.class,
+                caseNumber).stream().findFirst();
+    }
+
     /** Withdraws a published notice; false when there is no published notice with this id. */
     boolean withdraw(long id, String by, String reason, OffsetDateTime at) {
         return jdbc.update("""

@@ -130,6 +130,7 @@ class StepsMatchFormsAndColumnsTest {
                     "jd_notice." + column.replaceFirst("^notice_", ""));
             case "supervisionInspection" -> listItem ? List.of("jd_inspection_finding." + column)
                     : List.of("jd_inspection." + column.replaceFirst("^inspection_", ""));
+            case "accountabilityAppeal" -> List.of("jd_appeal." + column);
             default -> List.of("jd_report." + column);
         };
     }
