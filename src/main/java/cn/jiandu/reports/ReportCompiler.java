@@ -1,5 +1,6 @@
 package cn.jiandu.reports;
 
+import cn.jiandu.accountability.FourForms;
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Source;
@@ -10,6 +11,7 @@ import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
 import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import cn.jiandu.reports.ReportFigures.Persons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,7 +28,10 @@ import org.springframework.stereotype.Component;
 /**
  * Compiles a report's figures in one aggregate query: each of jd_case, jd_inspection and jd_notice
  * is read once, every figure a filtered count, so the cost grows with the table and not with the
- * number of figures or process instances (no process variables are read).
+ * number of figures or process instances (no process variables are read). The persons held
+ * accountable are one more sub-select: jd_case_person joined to the cases closed with
+ * accountability in the period, found through ix_case_closed_at and their persons through the
+ * case number, so that part costs the period's persons and not another pass over every case.
  */
 @Component
 class ReportCompiler {
@@ -34,8 +39,8 @@ class ReportCompiler {
     static final int CLOSED_CASE_LINES = 200;
 
     private static final String NEW = "reported_at >= :from AND reported_at < :to";
-    private static final String CLOSED = "closed_at >= :from AND closed_at < :to";
-    private static final String ACCOUNTABLE = CLOSED + " AND outcome = 'ACCOUNTABILITY'";
+    private static final String CLOSED = closed("");
+    private static final String ACCOUNTABLE = accountable("");
 
     private final Breakdown newByType = new Breakdown("new_type", "problem_type", codes(ProblemType.class), "UNCLASSIFIED");
     private final Breakdown newByZone = new Breakdown("new_zone", "zone", codes(Zone.class), "UNASSIGNED");
@@ -50,6 +55,10 @@ class ReportCompiler {
     private final Breakdown byChannel = new Breakdown("insp_channel", "channel", codes(Channel.class), null);
     private final Breakdown byUnitKind = new Breakdown("insp_kind", "unit_kind", codes(UnitKind.class), null);
     private final Breakdown inspectedByZone = new Breakdown("insp_zone", "zone", codes(Zone.class), null);
+    private final Breakdown personsByMeasure = new Breakdown("person_measure", "person.measure", Persons.MEASURES, null);
+    private final Breakdown personsByForm = new Breakdown("person_form", formsOf("person.measure"));
+    private final Breakdown personsByResponsibility = new Breakdown("person_resp", "person.responsibility",
+            Persons.RESPONSIBILITIES, null);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final String sql;
@@ -101,11 +110,22 @@ class ReportCompiler {
         byUnitKind.addTo(inspections, "1 = 1");
         inspectedByZone.addTo(inspections, "1 = 1");
 
+        // A person counts by the rule the case-level figures use (closed in the period with
+        // accountability), and only with a measure: NONE, or none recorded yet, is no accountability.
+        List<String> persons = new ArrayList<>();
+        persons.add("COUNT(*) AS persons_total");
+        personsByMeasure.addTo(persons, "1 = 1");
+        personsByForm.addTo(persons, "1 = 1");
+        personsByResponsibility.addTo(persons, "1 = 1");
+
         return "SELECT * FROM (SELECT " + String.join(",\n  ", cases) + "\nFROM jd_case) c"
                 + "\nCROSS JOIN (SELECT " + String.join(",\n  ", inspections)
                 + "\nFROM jd_inspection WHERE status = 'CARRIED_OUT' AND recorded_at >= :from AND recorded_at < :to) i"
                 + "\nCROSS JOIN (SELECT COUNT(*) AS notices_published FROM jd_notice"
-                + " WHERE published_at >= :from AND published_at < :to) n";
+                + " WHERE published_at >= :from AND published_at < :to) n"
+                + "\nCROSS JOIN (SELECT " + String.join(",\n  ", persons)
+                + "\nFROM jd_case_person person JOIN jd_case kase ON kase.case_number = person.case_number"
+                + "\nWHERE " + accountable("kase.") + " AND person.measure <> 'NONE') p";
     }
 
     private ReportFigures read(ResultSet rs, OffsetDateTime asOf) throws SQLException {
@@ -121,7 +141,10 @@ class ReportCompiler {
         return new ReportFigures(asOf, inspections, newProblems, byStage.read(rs), rs.getLong("open_total"),
                 new ReportFigures.Overdue(rs.getLong("overdue_total"), overdueByZone.read(rs)),
                 new ReportFigures.Closed(rs.getLong("closed_total"), closedByOutcome.read(rs)),
-                measures.read(rs), leaderMeasures.read(rs), faultTolerance, rs.getLong("notices_published"), null);
+                measures.read(rs), leaderMeasures.read(rs),
+                new Persons(rs.getLong("persons_total"), personsByMeasure.read(rs), personsByForm.read(rs),
+                        personsByResponsibility.read(rs)),
+                faultTolerance, rs.getLong("notices_published"), null);
     }
 
     private ReportFigures withClosedCases(ReportFigures f, MapSqlParameterSource parameters) {
@@ -135,8 +158,33 @@ class ReportCompiler {
                         rs.getString("measure"), rs.getString("leader_measure"), rs.getString("outcome"),
                         rs.getObject("closed_at", OffsetDateTime.class)));
         return new ReportFigures(f.asOf(), f.inspections(), f.newProblems(), f.casesByStage(), f.openCases(),
-                f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.faultTolerance(), f.noticesPublished(),
-                lines);
+                f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.persons(), f.faultTolerance(),
+                f.noticesPublished(), lines);
+    }
+
+    /** Closed in the period; {@code of} is the table's alias with its dot, or empty. */
+    private static String closed(String of) {
+        return of + "closed_at >= :from AND " + of + "closed_at < :to";
+    }
+
+    /** Closed in the period with accountability: what the measures of a report count, by case or by person. */
+    private static String accountable(String of) {
+        return closed(of) + " AND " + of + "outcome = 'ACCOUNTABILITY'";
+    }
+
+    /**
+     * For each of the four forms, the measures in it (Measure.form() is the one place that knows); a
+     * form no measure leads to yet (the third and fourth follow the sanction of a filed case) counts 0.
+     */
+    private static Map<String, String> formsOf(String column) {
+        Map<String, String> matches = new LinkedHashMap<>();
+        for (FourForms.Form form : FourForms.Form.values()) {
+            List<String> measures = Arrays.stream(Measure.values())
+                    .filter(m -> FourForms.of(m).filter(form::equals).isPresent())
+                    .map(m -> "'" + m.name() + "'").toList();
+            matches.put(form.name(), measures.isEmpty() ? "1 = 0" : column + " IN (" + String.join(", ", measures) + ")");
+        }
+        return matches;
     }
 
     private static String count(String alias, String condition) {
@@ -147,27 +195,33 @@ class ReportCompiler {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
 
-    /** Counts by the values of one column: a filtered count per code, and one for NULL if named. */
-    private record Breakdown(String prefix, String column, List<String> codes, String nullCode) {
+    /** Counts by code: a filtered count per code, each code with the condition that matches it, in order. */
+    private record Breakdown(String prefix, Map<String, String> matches) {
+
+        /** By the values of one column: a count per code, and one for NULL if nullCode is named. */
+        Breakdown(String prefix, String column, List<String> codes, String nullCode) {
+            this(prefix, valuesOf(column, codes, nullCode));
+        }
 
         void addTo(List<String> columns, String condition) {
-            for (String code : codes) {
-                columns.add(count(alias(code), condition + " AND " + column + " = '" + code + "'"));
-            }
-            if (nullCode != null) {
-                columns.add(count(alias(nullCode), condition + " AND " + column + " IS NULL"));
-            }
+            matches.forEach((code, match) -> columns.add(count(alias(code), condition + " AND " + match)));
         }
 
         Map<String, Long> read(ResultSet rs) throws SQLException {
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (String code : codes) {
+            for (String code : matches.keySet()) {
                 counts.put(code, rs.getLong(alias(code)));
             }
-            if (nullCode != null) {
-                counts.put(nullCode, rs.getLong(alias(nullCode)));
-            }
             return counts;
+        }
+
+        private static Map<String, String> valuesOf(String column, List<String> codes, String nullCode) {
+            Map<String, String> matches = new LinkedHashMap<>();
+            codes.forEach(code -> matches.put(code, column + " = '" + code + "'"));
+            if (nullCode != null) {
+                matches.put(nullCode, column + " IS NULL");
+            }
+            return matches;
         }
 
         private String alias(String code) {

@@ -1,14 +1,21 @@
 package cn.jiandu.reports;
 
+import cn.jiandu.accountability.FourForms;
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Responsibility;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The figures of a report. Counts over the period: inspections carried out, new problems, cases
- * closed with their measures and fault-tolerance outcomes, notices published. Counts as of
- * {@code asOf}: cases by stage, overdue verifications. Breakdowns are keyed by the codes of
- * docs/route.md, every code present (zero included) in a fixed order, so charts stay comparable.
+ * closed with their measures and fault-tolerance outcomes, persons held accountable, notices
+ * published. Counts as of {@code asOf}: cases by stage, overdue verifications. Breakdowns are keyed
+ * by the codes of docs/route.md, every code present (zero included) in a fixed order, so charts stay
+ * comparable. {@code measures} and {@code leaderMeasures} count cases (the version-1 record: one
+ * measure for the person directly responsible, one for the leaders); {@code persons} counts persons.
  */
 public record ReportFigures(
         OffsetDateTime asOf,
@@ -20,9 +27,15 @@ public record ReportFigures(
         Closed closed,
         Map<String, Long> measures,
         Map<String, Long> leaderMeasures,
+        Persons persons,
         Map<String, Long> faultTolerance,
         long noticesPublished,
         List<ClosedCase> closedCases) {
+
+    /** Reports stored before persons were counted have no {@code persons}: they read as zeros. */
+    public ReportFigures {
+        persons = persons == null ? Persons.NONE : persons;
+    }
 
     /** Inspections carried out (recorded) in the period; confidential plans are never counted. */
     public record Inspections(long total, long unitsInspected, long withProblems, long problemsFound,
@@ -40,6 +53,43 @@ public record ReportFigures(
     }
 
     public record Closed(long total, Map<String, Long> byOutcome) {
+    }
+
+    /**
+     * Persons held accountable (人次): each person of a case closed in the period with outcome
+     * ACCOUNTABILITY whose measure is not NONE, counted once. Version-1 cases have no persons
+     * recorded and count 0 here. {@code byForm} counts each person in the form of their measure; a
+     * proposed filing is in no form until its sanction is imposed, so the forms may add up to less
+     * than {@code total}. Every code is present in a fixed order, zero included, also when read from
+     * a report stored with fewer codes.
+     */
+    public record Persons(long total, Map<String, Long> byMeasure, Map<String, Long> byForm,
+            Map<String, Long> byResponsibility) {
+
+        /** NONE (不予问责) is left out: such a person is not held accountable, so never counted. */
+        public static final List<String> MEASURES = Arrays.stream(Measure.values())
+                .filter(m -> m != Measure.NONE).map(Enum::name).toList();
+        public static final List<String> FORMS = Arrays.stream(FourForms.Form.values()).map(Enum::name).toList();
+        public static final List<String> RESPONSIBILITIES = Arrays.stream(Responsibility.values())
+                .map(Enum::name).toList();
+
+        static final Persons NONE = new Persons(0, null, null, null);
+
+        public Persons {
+            byMeasure = everyCode(MEASURES, byMeasure);
+            byForm = everyCode(FORMS, byForm);
+            byResponsibility = everyCode(RESPONSIBILITIES, byResponsibility);
+        }
+
+        /** The codes in their order with their counts (0 if missing), then any code no longer listed. */
+        private static Map<String, Long> everyCode(List<String> codes, Map<String, Long> counts) {
+            Map<String, Long> complete = new LinkedHashMap<>();
+            codes.forEach(code -> complete.put(code, 0L));
+            if (counts != null) {
+                counts.forEach((code, count) -> complete.put(code, count == null ? 0L : count));
+            }
+            return complete;
+        }
     }
 
     /** A case closed in the period with a finding of fact: the lines of the weekly bulletin. */

@@ -1,6 +1,8 @@
 package cn.jiandu.reports;
 
+import cn.jiandu.accountability.FourForms;
 import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Responsibility;
 import cn.jiandu.common.Labelled;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Source;
@@ -21,6 +23,8 @@ final class ReportLabels {
     static final Map<String, String> ZONES = with(labels(Zone.values()), "UNASSIGNED", "尚未分片");
     static final Map<String, String> SOURCES = labels(Source.values());
     static final Map<String, String> MEASURES = labels(Measure.values());
+    static final Map<String, String> FORMS = labels(FourForms.Form.values());
+    static final Map<String, String> RESPONSIBILITIES = labels(Responsibility.values());
     static final Map<String, String> MODES = labels(Mode.values());
     static final Map<String, String> SCOPES = labels(Scope.values());
     static final Map<String, String> CHANNELS = labels(Channel.values());

@@ -68,7 +68,7 @@ class ReportPageController {
         model.addAttribute("view", view);
         try {
             // Embedded in a <script> element: "<" escaped so that no text can close it.
-            model.addAttribute("chartsJson", json.writeValueAsString(view.charts()).replace("<", "\\u003c"));
+            model.addAttribute("chartsJson", json.writeValueAsString(view.allCharts()).replace("<", "\\u003c"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write chart data", e);
         }

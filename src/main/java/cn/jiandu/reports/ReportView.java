@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * A report as people read it, on the page and in the mail: headline figures, the breakdowns as
- * charts (a table in the mail), the weekly bulletin's closed cases, and the review and sign-off.
+ * charts (a table in the mail), the persons held accountable (人次) as a table and charts of their
+ * own, the weekly bulletin's closed cases, and the review and sign-off.
  */
 record ReportView(
         ReportKind kind,
@@ -27,6 +28,7 @@ record ReportView(
         OffsetDateTime signedAt,
         List<Headline> headlines,
         List<Chart> charts,
+        PersonCounts persons,
         List<CaseLine> closedCases,
         long closedCasesNotListed) {
 
@@ -54,6 +56,23 @@ record ReportView(
         }
     }
 
+    /** Persons held accountable in the period: the total and its breakdowns (by measure, form, responsibility). */
+    record PersonCounts(long total, List<Chart> charts) {
+
+        /** Why version-1 cases are missing from the persons: said wherever the persons are shown. */
+        static final String NOTE = "人次按逐人记录的问责对象统计，不予问责的不计；第一版案件未逐人记录，人次计为 0，其问责方式仍按件统计。";
+        /** Why the forms may add up to less than the total. */
+        static final String FORMS_NOTE = "拟立案审查调查的，待作出处分后计入相应形态。";
+
+        public String note() {
+            return NOTE;
+        }
+
+        public String formsNote() {
+            return FORMS_NOTE;
+        }
+    }
+
     record CaseLine(String caseNumber, String title, String unit, String zone, String problemType, String measure,
             String leaderMeasure, String outcome, OffsetDateTime closedAt) {
     }
@@ -74,11 +93,18 @@ record ReportView(
                 status == null ? "实时汇总，尚未形成报告" : status.label(),
                 stored == null ? null : stored.officeRemarks(), stored == null ? null : stored.signOffComment(),
                 stored == null ? null : stored.signedBy(), stored == null ? null : stored.signedAt(),
-                headlines(f), charts(f), lines, Math.max(0, listable - lines.size()));
+                headlines(f), charts(f), persons(f.persons()), lines, Math.max(0, listable - lines.size()));
     }
 
     public String asOfText() {
         return TIME.format(asOf);
+    }
+
+    /** Every chart the page draws: the breakdowns, then those of the persons. */
+    public List<Chart> allCharts() {
+        List<Chart> all = new ArrayList<>(charts);
+        all.addAll(persons.charts());
+        return all;
     }
 
     /** The figures in a few lines of plain text, for Tasklist forms. */
@@ -86,7 +112,7 @@ record ReportView(
         StringBuilder text = new StringBuilder("统计区间：").append(periodText).append("\n");
         text.append(headlines.stream().map(h -> h.label() + " " + h.value() + " " + h.unit())
                 .collect(Collectors.joining("；"))).append("。\n");
-        for (Chart chart : charts) {
+        for (Chart chart : allCharts()) {
             text.append(chart.title()).append("：").append(chart.text()).append("\n");
         }
         return text.toString().trim();
@@ -101,6 +127,7 @@ record ReportView(
                 new Headline("在办案件", f.openCases(), "件"),
                 new Headline("逾期未核实", f.overdue().total(), "件"),
                 new Headline("办结案件", f.closed().total(), "件"),
+                new Headline("问责人员", f.persons().total(), "人次"),
                 new Headline("容错免责", f.faultTolerance().getOrDefault("EXEMPTED", 0L), "件"),
                 new Headline("通报曝光", f.noticesPublished(), "起"));
     }
@@ -119,9 +146,17 @@ record ReportView(
                 chart("casesByStage", "案件办理阶段（截至编制时）", "bar", f.casesByStage(), ReportLabels.STAGES),
                 chart("overdueByZone", "逾期未核实（按片区）", "bar", f.overdue().byZone(), ReportLabels.ZONES),
                 chart("closedByOutcome", "办结案件（按结果）", "bar", f.closed().byOutcome(), ReportLabels.OUTCOMES),
-                chart("measures", "问责方式（直接责任人）", "bar", f.measures(), ReportLabels.MEASURES),
-                chart("leaderMeasures", "问责方式（领导责任）", "bar", f.leaderMeasures(), ReportLabels.MEASURES),
+                chart("measures", "问责方式（按件计，直接责任人）", "bar", f.measures(), ReportLabels.MEASURES),
+                chart("leaderMeasures", "问责方式（按件计，领导责任）", "bar", f.leaderMeasures(), ReportLabels.MEASURES),
                 chart("faultTolerance", "容错纠错结果", "doughnut", f.faultTolerance(), ReportLabels.FAULT_TOLERANCE));
+    }
+
+    private static PersonCounts persons(ReportFigures.Persons p) {
+        return new PersonCounts(p.total(), List.of(
+                chart("personsByMeasure", "问责人次（按问责方式）", "bar", p.byMeasure(), ReportLabels.MEASURES),
+                chart("personsByForm", "问责人次（按四种形态）", "bar", p.byForm(), ReportLabels.FORMS),
+                chart("personsByResponsibility", "问责人次（按责任类型）", "doughnut", p.byResponsibility(),
+                        ReportLabels.RESPONSIBILITIES)));
     }
 
     private static Chart chart(String id, String title, String type, Map<String, Long> counts,

@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The daily report's figures against a known mix of cases, inspections and notices, on real
  * PostgreSQL: every figure checked, the period's bounds included on the left and excluded on the
- * right, and the compilation timed at 100,000 cases.
+ * right, and the compilation timed at 100,000 cases and 120,000 persons. The persons held
+ * accountable are told in ReportPersonsStory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
@@ -71,6 +72,7 @@ class ReportFiguresPostgresTest {
         jdbc.update("DELETE FROM jd_inspection");
         jdbc.update("DELETE FROM jd_notice");
         jdbc.update("DELETE FROM jd_report");
+        jdbc.update("DELETE FROM jd_case_person");
         jdbc.update("DELETE FROM jd_case");
         day = schedule.day(DAY);
         from = day.from();
@@ -157,7 +159,7 @@ class ReportFiguresPostgresTest {
     }
 
     @Test
-    void compilingStaysFastAt100000Cases() {
+    void compilingStaysFastAt100000CasesAnd120000Persons() {
         jdbc.update("""
                 INSERT INTO jd_case (case_number, title, description, source, unit, anonymous, problem_type, zone, stage,
                     outcome, measure, verify_due_at, reported_at, updated_at, closed_at)
@@ -171,19 +173,32 @@ class ReportFiguresPostgresTest {
                     ? - (g % 30) * INTERVAL '1 day',
                     ? - (g % 90) * INTERVAL '1 day' - (g % 24) * INTERVAL '1 hour',
                     ? - (g % 90) * INTERVAL '1 day',
-                    CASE WHEN g % 5 >= 3 THEN ? - (g % 60) * INTERVAL '1 day' END
+                    CASE WHEN g % 5 >= 3 THEN ? - (g % 61) * INTERVAL '1 day' - INTERVAL '1 hour' END
                 FROM generate_series(1, 100000) AS g""", to, to, to, to);
+        // Three persons for every case held accountable, one of them not (NONE).
+        jdbc.update("""
+                INSERT INTO jd_case_person (case_number, position, name, unit, responsibility, measure, created_at,
+                    updated_at)
+                SELECT c.case_number, k, '人员' || k, c.unit,
+                    (ARRAY['DIRECT','PRINCIPAL_LEADERSHIP','IMPORTANT_LEADERSHIP'])[k],
+                    (ARRAY['TALK_REMINDER','ADMONISHMENT','NONE'])[k], c.updated_at, c.updated_at
+                FROM jd_case c CROSS JOIN generate_series(1, 3) AS k WHERE c.outcome = 'ACCOUNTABILITY'""");
         jdbc.execute("ANALYZE jd_case");
+        jdbc.execute("ANALYZE jd_case_person");
         compiler.compile(day, to);
 
         long started = System.nanoTime();
         ReportFigures f = compiler.compile(day, to);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        System.out.println("Daily report over 100,000 cases compiled in " + took.toMillis() + " ms");
+        System.out.println("Daily report over 100,000 cases and 120,000 persons compiled in " + took.toMillis() + " ms");
         assertThat(f.casesByStage().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(100_000);
         assertThat(f.newProblems().total()).isEqualTo(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM jd_case WHERE reported_at >= ? AND reported_at < ?", Long.class, from, to));
+        assertThat(f.persons().total()).isPositive().isEqualTo(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM jd_case_person p JOIN jd_case c ON c.case_number = p.case_number
+                WHERE c.closed_at >= ? AND c.closed_at < ? AND c.outcome = 'ACCOUNTABILITY' AND p.measure <> 'NONE'""",
+                Long.class, from, to));
         assertThat(took).isLessThan(Duration.ofSeconds(3));
     }
 

@@ -3,6 +3,10 @@ package cn.jiandu.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.accountability.Responsibility;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +57,8 @@ class ReportPageBrowserTest {
     ReportCompiler compiler;
     @Autowired
     ReportRepository reports;
+    @Autowired
+    PersonRepository persons;
 
     private ChromeDriver browser;
     private Path profile;
@@ -71,12 +77,16 @@ class ReportPageBrowserTest {
             {"CONCEALED_REPORTING", "SOUTH", "MEDIA", "DECISION"},
             {"FORMALISM_BUREAUCRATISM", "NORTH", "INSPECTION", "CLOSED"}};
         for (String[] c : cases) {
+            String number = "P-" + System.nanoTime();
             jdbc.update("""
                     INSERT INTO jd_case (case_number, title, description, source, unit, anonymous, problem_type, zone,
                         stage, outcome, measure, reported_at, updated_at, closed_at)
                     VALUES (?, '某社区卡口无人值守', '描述', ?, '某社区', FALSE, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    "P-" + System.nanoTime(), c[2], c[0], c[1], c[3], "CLOSED".equals(c[3]) ? "ACCOUNTABILITY" : null,
+                    number, c[2], c[0], c[1], c[3], "CLOSED".equals(c[3]) ? "ACCOUNTABILITY" : null,
                     "CLOSED".equals(c[3]) ? "CRITICISM_EDUCATION" : null, at, at, "CLOSED".equals(c[3]) ? at : null);
+            if ("CLOSED".equals(c[3])) {
+                heldAccountable(number);
+            }
         }
         for (String[] i : new String[][] {{"OPEN", "ON_SITE", "COMMUNITY"}, {"UNANNOUNCED", "REMOTE_VIDEO", "MARKET"},
                 {"UNANNOUNCED", "ON_SITE", "ENTERPRISE"}}) {
@@ -86,6 +96,15 @@ class ReportPageBrowserTest {
                     VALUES (?, ?, 'NORTH', ?, 'FOCUSED', ?, ?, ?, 'CARRIED_OUT', 1, ?)""",
                     "单位" + System.nanoTime(), i[2], i[0], i[1], LocalDate.now(), at, at);
         }
+    }
+
+    /** The persons of a closed case, so that the persons' charts have something to draw. */
+    private void heldAccountable(String caseNumber) {
+        persons.replace(caseNumber, List.of(
+                Person.entered(1, "李明", "某社区", "网格员", null, true, false, Responsibility.DIRECT, false),
+                Person.entered(2, "王建国", "某社区", "书记", null, true, true, Responsibility.PRINCIPAL_LEADERSHIP, false)));
+        persons.recordMeasure(caseNumber, 1, Measure.CIRCULATED_CRITICISM);
+        persons.recordMeasure(caseNumber, 2, Measure.ORGANIZATIONAL_ADJUSTMENT);
     }
 
     @AfterEach
@@ -106,6 +125,8 @@ class ReportPageBrowserTest {
 
         assertThat(browser.getTitle()).startsWith("疫情防控监督工作日报");
         assertChartsDrawn("report-daily.png");
+        assertThat(browser.findElement(org.openqa.selenium.By.id("chart-personsByResponsibility")).isDisplayed())
+                .as("drawn when someone was held accountable").isTrue();
         assertThat(browser.findElement(org.openqa.selenium.By.cssSelector(".status")).getText())
                 .isEqualTo("实时汇总，尚未形成报告");
     }
@@ -150,7 +171,7 @@ class ReportPageBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=zh-CN");
+                "--user-data-dir=" + profile, "--window-size=1400,3600", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);

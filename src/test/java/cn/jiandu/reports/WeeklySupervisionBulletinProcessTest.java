@@ -5,6 +5,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.accountability.Responsibility;
 import cn.jiandu.support.ProcessTestContext;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -58,6 +62,8 @@ class WeeklySupervisionBulletinProcessTest {
     ReportSchedule schedule;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonRepository persons;
 
     @BeforeEach
     void engineForAssertions() {
@@ -78,6 +84,12 @@ class WeeklySupervisionBulletinProcessTest {
         ReportPeriod week = schedule.week(due.toLocalDate().minusWeeks(1));
         closedCase("JD-2099-00001", "挪用防控物资", week.from().plusDays(2), "DISCIPLINARY_SANCTION", "ADMONISHMENT");
         closedCase("JD-2099-00002", "上周以前办结", week.from().minusHours(1), "CASE_FILING", null);
+        closedCase("JD-2099-00003", "隐瞒确诊病例", week.from().plusDays(3), null, null);
+        persons.replace("JD-2099-00003", List.of(
+                Person.entered(1, "刘洋", "某街道", "科员", null, true, true, Responsibility.DIRECT, false),
+                Person.entered(2, "陈刚", "某街道", "主任", null, true, true, Responsibility.PRINCIPAL_LEADERSHIP, false)));
+        persons.recordMeasure("JD-2099-00003", 1, Measure.CIRCULATED_CRITICISM);
+        persons.recordMeasure("JD-2099-00003", 2, Measure.TALK_REMINDER);
 
         ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(2)));
         managementService.executeJob(timer.getId());
@@ -90,7 +102,10 @@ class WeeklySupervisionBulletinProcessTest {
         assertThat(task("reviewWeeklyBulletin", bulletin)).hasCandidateGroup("office");
         Report compiled = reports.find(ReportKind.WEEKLY, week.key()).orElseThrow();
         Assertions.assertThat(compiled.figures().closedCases()).extracting(ReportFigures.ClosedCase::caseNumber)
-                .containsExactly("JD-2099-00001");
+                .containsExactly("JD-2099-00001", "JD-2099-00003");
+        Assertions.assertThat(compiled.figures().persons().total()).as("the version-1 case has no persons").isEqualTo(2);
+        Assertions.assertThat((String) runtimeService.getVariable(bulletin.getId(), "reportSummary"))
+                .contains("问责人员 2 人次", "问责人次（按四种形态）：第一种形态 2");
 
         complete("office1", "office", task("reviewWeeklyBulletin", bulletin), Map.of("officeRemarks", "本周办结一件"));
         assertThat(task("signOffWeeklyBulletin", bulletin)).hasCandidateGroup("leaders");
@@ -103,7 +118,10 @@ class WeeklySupervisionBulletinProcessTest {
                 "SELECT * FROM jd_mail_outbox WHERE kind = 'WEEKLY_BULLETIN' AND subject LIKE ?", "%" + week.label() + "%");
         Assertions.assertThat((String) mail.get("SUBJECT")).isEqualTo("【定期通报】疫情防控监督工作定期通报（" + week.label() + "）");
         Assertions.assertThat((String) mail.get("TEXT_BODY")).contains("JD-2099-00001 挪用防控物资", "纪律处分",
-                "领导责任：诫勉", "本周办结一件").doesNotContain("JD-2099-00002");
+                "领导责任：诫勉", "本周办结一件", "问责人次：共 2 人次", "问责人次（按问责方式）：谈话提醒 1、通报批评 1",
+                "问责人次（按责任类型）：直接责任 1、主要领导责任 1", "第一版案件未逐人记录").doesNotContain("JD-2099-00002");
+        Assertions.assertThat((String) mail.get("HTML_BODY")).contains("问责人次（共 <span>2</span> 人次）",
+                "第一种形态 2");
         Assertions.assertThat(reports.find(ReportKind.WEEKLY, week.key()).orElseThrow().status())
                 .isEqualTo(ReportStatus.MAILED);
     }
