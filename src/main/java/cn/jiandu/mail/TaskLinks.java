@@ -43,6 +43,11 @@ public class TaskLinks {
         return mailBase + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
+    /** Tasklist, for a mail whose task is gone. */
+    public String tasklist() {
+        return mailBase + "/camunda/app/tasklist/default/";
+    }
+
     /** Base of links in mails. */
     public String publicUrl() {
         return mailBase;
