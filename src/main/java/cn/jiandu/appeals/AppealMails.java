@@ -49,7 +49,8 @@ class AppealMails {
     boolean overdue(Appeal appeal, String reviewTaskId) {
         Map<String, Object> model = facts(appeal);
         model.put("dueDate", DAY_AND_TIME.format(appeal.decisionDueAt().atZoneSameInstant(clock.getZone())));
-        model.put("taskLink", reviewTaskId == null ? links.publicUrl() : links.task(reviewTaskId));
+        // Without a review task (done meanwhile) Tasklist itself, not the site's start page.
+        model.put("taskLink", reviewTaskId == null ? links.tasklist() : links.task(reviewTaskId));
         return outbox.record("APPEAL_OVERDUE", appeal.caseNumber(), recipients.ofGroups(List.of(Groups.LEADERS)),
                 "【逾期督办】" + appeal.appealNumber() + " 申诉复查已逾期，请委领导督办", "appeal-overdue", model);
     }

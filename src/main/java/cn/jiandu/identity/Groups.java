@@ -16,6 +16,8 @@ public final class Groups {
     public static final String OFFICE = "office";
     public static final String PUBLICITY = "publicity";
     public static final String ADMIN = "camunda-admin";
+    /** Name of the administrators' group; the engine creates it as "camunda BPM Administrators". */
+    public static final String ADMIN_NAME = "系统管理员";
 
     public static final Map<String, String> NAMES = names();
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdentitySetup {
+
+    private static final String ENGINE_ADMIN_GROUP_NAME = "camunda BPM Administrators";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -49,6 +52,7 @@ class IdentitySetup {
     @Order(10)
     public void setUp() {
         Groups.NAMES.forEach(this::ensureGroup);
+        nameTheAdministrators();
         for (String group : Groups.NAMES.keySet()) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             for (ProcessAccess feature : access) {
@@ -83,6 +87,26 @@ class IdentitySetup {
         }
     }
 
+    /**
+     * The engine creates the administrators' group with an English name and the configured admin
+     * user (camunda.bpm.admin-user) as first and last name; Welcome and Admin show both to Chinese
+     * readers. Only those defaults are replaced, so that a name an administrator chose stays.
+     */
+    private void nameTheAdministrators() {
+        Group admins = identityService.createGroupQuery().groupId(Groups.ADMIN).singleResult();
+        if (admins != null && ENGINE_ADMIN_GROUP_NAME.equals(admins.getName())) {
+            admins.setName(Groups.ADMIN_NAME);
+            identityService.saveGroup(admins);
+        }
+        // The webapps show firstName + " " + lastName, which split a Chinese name in two ("系统 管理员").
+        for (User user : identityService.createUserQuery().memberOfGroup(Groups.ADMIN).list()) {
+            if ("系统".equals(user.getFirstName()) && "管理员".equals(user.getLastName())) {
+                user.setFirstName("系统管理员");
+                user.setLastName("");
+                identityService.saveUser(user);
+            }
+        }
+    }
 
     private void ensureGroup(String id, String name) {
         if (identityService.createGroupQuery().groupId(id).count() > 0) {

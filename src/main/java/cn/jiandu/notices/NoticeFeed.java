@@ -1,6 +1,5 @@
 package cn.jiandu.notices;
 
-import cn.jiandu.mail.TaskLinks;
 import com.rometools.rome.feed.atom.Category;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
@@ -27,14 +26,13 @@ class NoticeFeed {
     private static final String NOT_XML = "[^\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]";
 
     private final PublicNotices notices;
-    private final String publicUrl;
 
-    NoticeFeed(PublicNotices notices, TaskLinks links) {
+    NoticeFeed(PublicNotices notices) {
         this.notices = notices;
-        this.publicUrl = links.publicUrl();
     }
 
-    String atom() {
+    /** The feed with its links under {@code publicUrl} (TaskLinks#publicUrl(request)). */
+    String atom(String publicUrl) {
         List<NoticeView> latest = notices.page(0, ENTRIES).content();
         Feed feed = new Feed("atom_1.0");
         feed.setId(publicUrl + "/notices");
@@ -45,7 +43,7 @@ class NoticeFeed {
         feed.setAlternateLinks(List.of(link("alternate", "text/html", publicUrl + "/notices")));
         feed.setOtherLinks(List.of(link("self", "application/atom+xml", publicUrl + "/notices/feed.atom")));
         feed.setUpdated(latest.isEmpty() ? new Date(0) : Date.from(latest.get(0).publishedAt().toInstant()));
-        feed.setEntries(latest.stream().map(this::entry).toList());
+        feed.setEntries(latest.stream().map(notice -> entry(notice, publicUrl)).toList());
         try {
             return new WireFeedOutput().outputString(feed, true);
         } catch (FeedException e) {
@@ -53,7 +51,7 @@ class NoticeFeed {
         }
     }
 
-    private Entry entry(NoticeView notice) {
+    private static Entry entry(NoticeView notice, String publicUrl) {
         String url = publicUrl + "/notices/" + notice.id();
         Date published = Date.from(notice.publishedAt().toInstant());
         Entry entry = new Entry();

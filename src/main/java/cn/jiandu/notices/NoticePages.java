@@ -1,6 +1,9 @@
 package cn.jiandu.notices;
 
+import cn.jiandu.mail.TaskLinks;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +27,12 @@ class NoticePages {
 
     private final PublicNotices notices;
     private final NoticeFeed feed;
+    private final TaskLinks links;
 
-    NoticePages(PublicNotices notices, NoticeFeed feed) {
+    NoticePages(PublicNotices notices, NoticeFeed feed, TaskLinks links) {
         this.notices = notices;
         this.feed = feed;
+        this.links = links;
     }
 
     /** Newest first; {@code page} counts from 1 as people do, and is brought into range. */
@@ -55,8 +60,14 @@ class NoticePages {
     }
 
     @GetMapping("/feed.atom")
-    ResponseEntity<String> atom() {
-        return ResponseEntity.ok().contentType(ATOM).body(feed.atom());
+    ResponseEntity<String> atom(HttpServletRequest request) {
+        return ResponseEntity.ok().contentType(ATOM).body(feed.atom(links.publicUrl(request)));
+    }
+
+    /** The address people guess; without this "feed" was taken for a notice id. Relative: any host. */
+    @GetMapping("/feed")
+    ResponseEntity<Void> feedWithoutExtension() {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("feed.atom")).build();
     }
 
     private static void lockDown(HttpServletResponse response) {

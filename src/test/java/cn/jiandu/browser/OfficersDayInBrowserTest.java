@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.jiandu.support.Http;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -89,6 +90,27 @@ class OfficersDayInBrowserTest {
             browser.close();
             browser = null;
         }
+    }
+
+    @Test
+    void theLoginPageShowsTheCommissionsNameNotTheCamundaWordmark() {
+        browser.forgetLogins();
+        browser.open("/camunda/app/tasklist/default/");
+        WebElement header = waitForLoginHeader();
+        // The name is drawn by user-styles.css where the wordmark (an SVG) was, so it is read from the style.
+        assertThat(browser.script("return getComputedStyle(document.querySelector('.login-logo'), '::before').content"))
+                .isEqualTo("\"区纪委监委监督平台\"");
+        assertThat(browser.script("return getComputedStyle(document.querySelector('.login-logo svg')).display"))
+                .isEqualTo("none");
+        assertThat(header.getText()).contains("任务列表").doesNotContainIgnoringCase("camunda");
+        browser.waitUntil(d -> d.getTitle().contains("区纪委监委监督平台"));
+        browser.screenshot("00-login-page");
+    }
+
+    private WebElement waitForLoginHeader() {
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("input[type='password']")).isEmpty(),
+                Duration.ofSeconds(120));
+        return browser.visible(By.cssSelector(".form-signin .login-header"));
     }
 
     @Test

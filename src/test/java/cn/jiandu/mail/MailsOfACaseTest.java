@@ -113,6 +113,7 @@ class MailsOfACaseTest {
                 "responsiblePersons", "社区主任李某", "faultToleranceRequested", true));
         complete(task("decideAccountability", problem), withVariables("measure", "ADMONISHMENT", "typicalCase", true,
                 "decisionReason", "未落实封闭管理"));
+        String approval = task("approveAccountability", problem).getId();
         complete(task("approveAccountability", problem), withVariables("accountabilityApproved", true));
         complete(task("reviewFaultTolerance", problem), withVariables("faultToleranceOutcome", "EXEMPT",
                 "faultToleranceReason", "紧急情况下为公"));
@@ -122,6 +123,7 @@ class MailsOfACaseTest {
                 "faultToleranceReason", "不予容错"));
         complete(task("draftNotice", problem), withVariables("noticeTitle", "关于某社区未落实封闭管理问题的通报",
                 "noticeBody", "某社区主任李某未落实封闭管理，给予诫勉。"));
+        String noticeApproval = task("approveNotice", problem).getId();
         complete(task("approveNotice", problem), withVariables("noticeApproved", true));
         execute(job("publishNotice", problem));
         execute(job("closeCase", problem));
@@ -129,13 +131,16 @@ class MailsOfACaseTest {
         deliverAllMails();
 
         Received accountability = only("【待审批】" + caseNumber + " 领导审批问责：某小区未落实封闭管理", "leader1@jiandu.local");
+        // The link opens the very approval, not Tasklist's start page.
+        String approvalLink = "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + approval;
         Assertions.assertThat(accountability.text()).contains("等待您审批", "拟问责方式：诫勉", "处理理由：未落实封闭管理",
-                "/camunda/app/tasklist/default/#/?task=");
-        Assertions.assertThat(accountability.html()).contains("拟问责方式", "诫勉");
+                "在任务列表中打开此审批：" + approvalLink);
+        Assertions.assertThat(accountability.html()).contains("拟问责方式", "诫勉", "href=\"" + approvalLink + "\"");
         Received exemption = only("【待审批】" + caseNumber + " 领导审批免责：某小区未落实封闭管理", "leader1@jiandu.local");
         Assertions.assertThat(exemption.text()).contains("容错结论：免责", "审查意见：紧急情况下为公");
         Received notice = only("【待审批】" + caseNumber + " 领导审签通报：某小区未落实封闭管理", "leader1@jiandu.local");
-        Assertions.assertThat(notice.text()).contains("通报标题：关于某社区未落实封闭管理问题的通报");
+        Assertions.assertThat(notice.text()).contains("通报标题：关于某社区未落实封闭管理问题的通报",
+                "/camunda/app/tasklist/default/#/?task=" + noticeApproval);
 
         Received published = only("【通报曝光】关于某社区未落实封闭管理问题的通报", "units@jiandu.local", "media@jiandu.local");
         Assertions.assertThat(published.text()).contains("某社区主任李某未落实封闭管理，给予诫勉。", "发布日期：");

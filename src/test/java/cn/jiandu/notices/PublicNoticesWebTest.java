@@ -35,8 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The public notice page, its JSON and Atom feed, and withdrawal by leaders, over HTTP. */
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
-        "spring.datasource.url=jdbc:h2:mem:public-notices-web;DB_CLOSE_DELAY=-1",
-        "jiandu.public-url=https://jiwei.example.cn"})
+        "spring.datasource.url=jdbc:h2:mem:public-notices-web;DB_CLOSE_DELAY=-1"})
 @AutoConfigureMockMvc
 class PublicNoticesWebTest {
 
@@ -140,10 +139,10 @@ class PublicNoticesWebTest {
 
         Feed feed = feed();
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
-        assertThat(feed.getId()).isEqualTo("https://jiwei.example.cn/notices");
+        assertThat(feed.getId()).isEqualTo("https://jiwei.example.cn:8443/notices");
         assertThat(feed.getEntries()).hasSize(1);
         Entry entry = feed.getEntries().get(0);
-        assertThat(entry.getId()).isEqualTo("https://jiwei.example.cn/notices/" + id);
+        assertThat(entry.getId()).isEqualTo("https://jiwei.example.cn:8443/notices/" + id);
         assertThat(entry.getTitleEx().getValue()).isEqualTo("关于某街道挪用防控物资问题的通报");
         assertThat(entry.getContents()).extracting(Content::getValue).containsExactly("问题正文");
         assertThat(entry.getPublished().toInstant())
@@ -261,6 +260,29 @@ class PublicNoticesWebTest {
         return publish(caseNumber, title, "问题正文", day);
     }
 
+    @Test
+    void theFeedLinksToTheHostItWasAskedOnAndIgnoresForwardedHeadersNobodyConfigured() throws Exception {
+        long id = publish("JD-2020-00046", "关于某社区卡口形同虚设问题的通报", 7);
+
+        String xml = mvc.perform(get("/notices/feed.atom").header(HttpHeaders.HOST, "10.0.0.5:18080")
+                        .header("X-Forwarded-Host", "evil.example.com").header("X-Forwarded-Proto", "https"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Feed feed = (Feed) new WireFeedInput().build(new StringReader(xml));
+        assertThat(feed.getAlternateLinks().get(0).getHref()).isEqualTo("http://10.0.0.5:18080/notices");
+        assertThat(feed.getOtherLinks().get(0).getHref()).isEqualTo("http://10.0.0.5:18080/notices/feed.atom");
+        assertThat(feed.getEntries().get(0).getAlternateLinks().get(0).getHref())
+                .isEqualTo("http://10.0.0.5:18080/notices/" + id);
+        assertThat(xml).doesNotContain("evil.example.com", "localhost");
+    }
+
+    @Test
+    void theFeedWithoutItsExtensionRedirectsToIt() throws Exception {
+        mvc.perform(get("/notices/feed"))
+                .andExpect(status().isMovedPermanently())
+                .andExpect(header().string(HttpHeaders.LOCATION, "feed.atom"));
+    }
+
     private long publish(String caseNumber, String title, String body, int day) {
         notices.insert(new Notice(null, caseNumber, title, body, "北湖街道", "MISUSE_OF_FUNDS", "CASE_FILING",
                 "leader1", OffsetDateTime.of(2020, 3, day, 9, 30, 0, 0, ZoneOffset.ofHours(8))));
@@ -268,7 +290,7 @@ class PublicNoticesWebTest {
     }
 
     private String atom() throws Exception {
-        return mvc.perform(get("/notices/feed.atom"))
+        return mvc.perform(get("https://jiwei.example.cn:8443/notices/feed.atom"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -101,7 +101,17 @@ class WebappLocaleTest {
         .as("%s config.js sets fallbackLocale 'zh'", app).isTrue();
     assertThat(AVAILABLE_ZH_EN.matcher(config).find())
         .as("%s config.js sets availableLocales ['zh', 'en']", app).isTrue();
-    assertThat(config).contains("vendor: '区纪委监委'");
+    assertThat(config).contains("vendor: '区纪委监委监督平台'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void theCommissionsNameReplacesTheCamundaWordmark(String app) throws IOException {
+    String css = Files.readString(
+        OVERRIDE_APP_DIR.resolve(Path.of(app, "styles", "user-styles.css")),
+        StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    assertThat(css).contains(".login-header .login-logo svg,", ".brand-logo svg { display: none !important; }",
+        ".login-logo::before { content: \"区纪委监委监督平台\";");
   }
 
   @ParameterizedTest

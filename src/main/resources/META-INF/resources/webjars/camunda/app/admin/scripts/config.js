@@ -19,7 +19,8 @@ export default {
   // change the app name and vendor
   app: {
     name: '系统管理',
-    vendor: '区纪委监委'
+    // the header and the window title read vendor + ' ' + name
+    vendor: '区纪委监委监督平台'
   },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts

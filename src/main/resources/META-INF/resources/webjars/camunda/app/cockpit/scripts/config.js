@@ -19,7 +19,8 @@ export default {
   // change the app name and vendor
   app: {
     name: '驾驶舱',
-    vendor: '区纪委监委'
+    // the header and the window title read vendor + ' ' + name
+    vendor: '区纪委监委监督平台'
   },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)

@@ -19,7 +19,8 @@ export default {
   // change the app name and vendor
   app: {
     name: '任务列表',
-    vendor: '区纪委监委'
+    // the header and the window title read vendor + ' ' + name
+    vendor: '区纪委监委监督平台'
   },
   //
   // configure the date format
