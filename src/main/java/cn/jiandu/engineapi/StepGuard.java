@@ -43,7 +43,7 @@ class StepGuard {
     private final IdentityService identityService;
     private final StepInputs inputs;
     private final ObjectMapper json;
-    private final Map<String, String> keysOfDefinitions = new ConcurrentHashMap<>();
+    private final Map<String, ProcessDefinition> definitions = new ConcurrentHashMap<>();
 
     StepGuard(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService, IdentityService identityService,
             StepInputs inputs, ObjectMapper json) {
@@ -62,11 +62,13 @@ class StepGuard {
             return body;
         }
         requireHolder(task, caller);
-        String processKey = keyOf(task.getProcessDefinitionId());
+        ProcessDefinition definition = definition(task.getProcessDefinitionId());
+        String processKey = definition == null ? null : definition.getKey();
         if (processKey != null && !inputs.isJianduProcess(processKey)) {
             return body;
         }
-        StepInput step = processKey == null ? null : inputs.find(processKey, task.getTaskDefinitionKey()).orElse(null);
+        StepInput step = processKey == null ? null
+                : inputs.find(processKey, definition.getVersionTag(), task.getTaskDefinitionKey()).orElse(null);
         Map<String, Object> shown = step == null || step.shows().isEmpty() ? Map.of()
                 : asSystem(() -> runtimeService.getVariables(task.getExecutionId(), step.shows()));
         return checked(body, step, "任务“" + task.getName() + "”", shown);
@@ -128,11 +130,13 @@ class StepGuard {
     }
 
     byte[] start(String definitionId, String definitionKey, byte[] body) {
-        String key = definitionKey != null ? definitionKey : keyOf(definitionId);
+        ProcessDefinition definition = definitionKey != null ? latest(definitionKey) : definition(definitionId);
+        String key = definition != null ? definition.getKey() : definitionKey;
         if (key == null || !inputs.isJianduProcess(key)) {
             return body;
         }
-        StepInput step = inputs.find(key, StepInput.START)
+        String versionTag = definition == null ? null : definition.getVersionTag();
+        StepInput step = inputs.find(key, versionTag, StepInput.START)
                 .orElseThrow(() -> new Refusal(403, "流程“" + key + "”由系统按计划或在办理中发起，不能直接发起。"));
         return checked(body, step, "发起流程", Map.of());
     }
@@ -178,22 +182,27 @@ class StepGuard {
         }
     }
 
-    /** Definition ids never change their key; asked without the caller's authorizations. */
-    private String keyOf(String definitionId) {
+    /** A definition never changes once deployed, so it is cached by id; asked without the caller's authorizations. */
+    private ProcessDefinition definition(String definitionId) {
         if (definitionId == null) {
             return null;
         }
-        String cached = keysOfDefinitions.get(definitionId);
+        ProcessDefinition cached = definitions.get(definitionId);
         if (cached != null) {
             return cached;
         }
         ProcessDefinition definition = asSystem(() -> repositoryService.createProcessDefinitionQuery()
                 .processDefinitionId(definitionId).singleResult());
-        if (definition == null) {
-            return null;
+        if (definition != null) {
+            definitions.put(definitionId, definition);
         }
-        keysOfDefinitions.put(definitionId, definition.getKey());
-        return definition.getKey();
+        return definition;
+    }
+
+    /** What a start by key starts: the latest version. */
+    private ProcessDefinition latest(String key) {
+        return asSystem(() -> repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().withoutTenantId().singleResult());
     }
 
     private <T> T asCaller(Caller caller, Supplier<T> query) {

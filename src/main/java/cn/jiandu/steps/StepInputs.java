@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Every step that takes input from people, found by process key and step id. */
+/** Every step that takes input from people, found by process key, version tag and step id. */
 @Component
 public class StepInputs {
 
@@ -20,7 +20,7 @@ public class StepInputs {
             processes.addAll(catalog.processesWithoutPeople());
             for (StepInput step : catalog.steps()) {
                 processes.add(step.processKey());
-                if (byStep.put(key(step.processKey(), step.step()), step) != null) {
+                if (byStep.put(key(step.processKey(), step.versionTag(), step.step()), step) != null) {
                     throw new IllegalStateException("step declared twice: " + step.processKey() + "/" + step.step());
                 }
             }
@@ -37,7 +37,13 @@ public class StepInputs {
     }
 
     public Optional<StepInput> find(String processKey, String step) {
-        return Optional.ofNullable(byStep.get(key(processKey, step)));
+        return find(processKey, null, step);
+    }
+
+    /** The declaration for this version of the model, else the one for every version. */
+    public Optional<StepInput> find(String processKey, String versionTag, String step) {
+        StepInput ofVersion = versionTag == null ? null : byStep.get(key(processKey, versionTag, step));
+        return Optional.ofNullable(ofVersion != null ? ofVersion : byStep.get(key(processKey, null, step)));
     }
 
     /** Names of the fields that are checked, passed to the step as transient variables and never stored by the engine. */
@@ -50,7 +56,7 @@ public class StepInputs {
         return List.copyOf(byStep.values());
     }
 
-    private static String key(String processKey, String step) {
-        return processKey + "/" + step;
+    private static String key(String processKey, String versionTag, String step) {
+        return processKey + "/" + (versionTag == null ? "*" : versionTag) + "/" + step;
     }
 }

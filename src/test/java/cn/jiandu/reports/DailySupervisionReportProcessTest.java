@@ -117,7 +117,7 @@ class DailySupervisionReportProcessTest {
                 "%" + schedule.day(due.atZone(SHANGHAI).toLocalDate()).label() + "%");
         Assertions.assertThat(mail.get("RECIPIENTS")).isEqualTo("qu-shuji@example.cn,qu-zhang@example.cn");
         Assertions.assertThat((String) mail.get("SUBJECT")).startsWith("【专报】疫情防控监督工作日报（");
-        Assertions.assertThat((String) mail.get("TEXT_BODY")).contains("本日无新增问题线索", "同意报送", "签发：委领导",
+        Assertions.assertThat((String) mail.get("TEXT_BODY")).contains("本日无新增问题线索", "同意报送", "签发：刘卫东",
                 "/reports/daily?date=" + date, "新增问题（按类型）：", "问责人次：共 ", "问责人次（按四种形态）：");
         Assertions.assertThat((String) mail.get("HTML_BODY")).contains("<h3>办公室说明</h3>", "本日无新增问题线索");
     }
