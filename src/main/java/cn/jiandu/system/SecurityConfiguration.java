@@ -42,7 +42,9 @@ class SecurityConfiguration {
 
     private final ObjectMapper objectMapper;
     private final CamundaBpmProperties camunda;
-    private final RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** Addresses for programs, answered 401 rather than sent to a login page. */
+    private final RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 
     SecurityConfiguration(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
         this.objectMapper = objectMapper;
