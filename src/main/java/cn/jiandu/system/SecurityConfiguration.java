@@ -89,6 +89,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionOnlyCsrfTokens())
                         .requireCsrfProtectionMatcher(webappSession::needsCsrfToken))
                 .formLogin(form -> form.disable())
+                // The one logout is Tasklist's; Spring's /logout would invalidate the webapps' session behind it.
+                .logout(logout -> logout.disable())
                 .headers(Customizer.withDefaults());
         return http.build();
     }
