@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,22 +20,35 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. The Camunda webapps (/camunda) and the engine's REST API (/engine-rest)
- * authenticate with Camunda's own mechanisms; everything of Jiandu's own needs an HTTP Basic
- * login against the same identity service, except the public notices and health.
+ * authenticate with Camunda's own mechanisms. Everything of Jiandu's own, except the public notices
+ * and health, needs a login against the same identity service: the webapps' session (people: one
+ * sign-in in Tasklist, see {@link WebappSessionAuthentication}) or HTTP Basic (programs). A page
+ * without a login sends the browser to the Tasklist login, never to the browser's Basic prompt.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
-    private final ObjectMapper objectMapper;
+    /** Where a page without a login sends the browser: Tasklist shows its login there. */
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
 
-    SecurityConfiguration(ObjectMapper objectMapper) {
+    private final ObjectMapper objectMapper;
+    private final CamundaBpmProperties camunda;
+    /** Addresses for programs, answered 401 rather than sent to a login page. */
+    private final RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+
+    SecurityConfiguration(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
         this.objectMapper = objectMapper;
+        this.camunda = camunda;
     }
 
     @Bean
@@ -56,6 +70,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain jianduSecurity(HttpSecurity http) throws Exception {
+        WebappSessionAuthentication webappSession = webappSessionAuthentication();
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -63,13 +78,19 @@ class SecurityConfiguration {
                         .requestMatchers("/notices", "/notices/**", "/api/notices", "/api/notices/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+                .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(loginEntryPoint()))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problemEntryPoint())
+                        .authenticationEntryPoint(loginEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()))
+                // Spring keeps no login of its own: the webapps' session is the one session.
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                // Only what the session cookie authenticates needs the token; Basic clients send none.
+                .csrf(csrf -> csrf.csrfTokenRepository(new SessionOnlyCsrfTokens())
+                        .requireCsrfProtectionMatcher(webappSession::needsCsrfToken))
                 .formLogin(form -> form.disable())
+                // The one logout is Tasklist's; Spring's /logout would invalidate the webapps' session behind it.
+                .logout(logout -> logout.disable())
                 .headers(Customizer.withDefaults());
         return http.build();
     }
@@ -85,17 +106,35 @@ class SecurityConfiguration {
         return registration;
     }
 
-    private AuthenticationEntryPoint problemEntryPoint() {
+    private WebappSessionAuthentication webappSessionAuthentication() {
+        var cache = camunda.getWebapp().getAuth().getCache();
+        return new WebappSessionAuthentication(camunda.getProcessEngineName(),
+                cache.isTtlEnabled() ? cache.getTimeToLive() : null);
+    }
+
+    /** Programs get 401 problem+json; a person opening a page goes to the Tasklist login. */
+    private AuthenticationEntryPoint loginEntryPoint() {
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
-            writeProblem(response, HttpStatus.UNAUTHORIZED, "需要登录：请用 Tasklist 的用户名和密码以 HTTP Basic 方式认证。",
+            if (!api.matches(request)) {
+                response.sendRedirect(request.getContextPath() + TASKLIST);
+                return;
+            }
+            // A page's own call whose session ended: no Basic challenge, or the browser would prompt.
+            if (request.getRequestedSessionId() == null) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
+            }
+            writeProblem(response, HttpStatus.UNAUTHORIZED,
+                    "需要登录：请先登录 Tasklist，程序请用 Tasklist 的用户名和密码以 HTTP Basic 方式认证。",
                     request.getRequestURI());
         };
     }
 
     private AccessDeniedHandler problemAccessDenied() {
         return (request, response, exception) -> writeProblem(response, HttpStatus.FORBIDDEN,
-                "无权执行此操作：您所在的组没有相应权限。", request.getRequestURI());
+                exception instanceof CsrfException
+                        ? "请求缺少有效的 X-XSRF-TOKEN 令牌（防跨站请求伪造）：请刷新页面后重试。"
+                        : "无权执行此操作：您所在的组没有相应权限。",
+                request.getRequestURI());
     }
 
     private void writeProblem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail,

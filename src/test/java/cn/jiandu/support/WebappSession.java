@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A person logged in to the Camunda webapps, as Tasklist and Cockpit call their APIs: the session
@@ -41,6 +42,41 @@ public final class WebappSession {
         }
         session.get("/camunda/api/engine/engine/default/user/" + user + "/profile");
         return session;
+    }
+
+    /** Logs out as Tasklist's menu does: the webapps remove the login from the session. */
+    public void logout() {
+        Answer logout = send("POST", "/camunda/api/admin/auth/user/default/logout", null, null);
+        if (logout.status() != 200) {
+            throw new IllegalStateException("logout failed: " + logout.status() + " " + logout.body());
+        }
+    }
+
+    /**
+     * A request with this browser's cookies and only the headers given: no CSRF token unless the
+     * caller adds one, as a form another site posts would arrive. Redirects are not followed.
+     */
+    public HttpResponse<String> exchange(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The webapps' own CSRF token (X-XSRF-TOKEN of the /camunda APIs). */
+    public String webappCsrfToken() {
+        return csrfToken;
     }
 
     public Answer get(String path) {
