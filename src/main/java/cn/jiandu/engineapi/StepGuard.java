@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,7 +59,7 @@ class StepGuard {
 
     /** The body to pass on for completing the task; a task the caller cannot see is left to the engine. */
     byte[] workOnTask(String taskId, Caller caller, byte[] body) {
-        Task task = asCaller(caller, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        Task task = task(taskId);
         if (task == null) {
             return body;
         }
@@ -69,13 +71,21 @@ class StepGuard {
         }
         StepInput step = processKey == null ? null
                 : inputs.find(processKey, definition.getVersionTag(), task.getTaskDefinitionKey()).orElse(null);
-        Map<String, Object> shown = step == null || step.shows().isEmpty() ? Map.of()
-                : asSystem(() -> runtimeService.getVariables(task.getExecutionId(), step.shows()));
-        return checked(body, step, "任务“" + task.getName() + "”", shown);
+        return checked(body, step, "任务“" + task.getName() + "”",
+                shownNames -> asSystem(() -> runtimeService.getVariables(task.getExecutionId(), shownNames)));
+    }
+
+    /**
+     * The task by its id, without the caller's authorizations (a primary-key read instead of a query
+     * joined with every grant): whether the caller may work on it is {@link #requireHolder}'s question.
+     * Null when there is no such task; the engine then answers as it does.
+     */
+    private Task task(String taskId) {
+        return asSystem(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
     }
 
     void claim(String taskId, Caller caller, byte[] body) {
-        Task task = asCaller(caller, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        Task task = task(taskId);
         if (task != null) {
             requireHolder(task, caller);
         }
@@ -100,7 +110,7 @@ class StepGuard {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link -> caller.id().equals(link.getUserId()) || caller.groups().contains(link.getGroupId()));
         if (!offered) {
-            throw new Refusal(403, "任务“" + task.getName() + "”由其所在组办理，您不在该组，不能认领或办理。");
+            throw new Refusal(403, "此任务由其所在组办理，您不是办理人，也不在该组，不能认领或办理。");
         }
     }
 
@@ -138,10 +148,12 @@ class StepGuard {
         String versionTag = definition == null ? null : definition.getVersionTag();
         StepInput step = inputs.find(key, versionTag, StepInput.START)
                 .orElseThrow(() -> new Refusal(403, "流程“" + key + "”由系统按计划或在办理中发起，不能直接发起。"));
-        return checked(body, step, "发起流程", Map.of());
+        return checked(body, step, "发起流程", shownNames -> Map.of());
     }
 
-    private byte[] checked(byte[] body, StepInput step, String what, Map<String, Object> shown) {
+    /** @param shown the current values of the named shown fields, asked only when the body sends any */
+    private byte[] checked(byte[] body, StepInput step, String what,
+            Function<Set<String>, Map<String, Object>> shown) {
         JsonNode request = parse(body);
         for (Iterator<String> names = request.fieldNames(); names.hasNext();) {
             String name = names.next();
@@ -158,7 +170,16 @@ class StepGuard {
             return body;
         }
         try {
-            passed.set("variables", StepInputCheck.clean(step, variables, shown));
+            Set<String> sentShown = new HashSet<>();
+            if (variables != null) {
+                variables.fieldNames().forEachRemaining(name -> {
+                    if (step.shows().contains(name)) {
+                        sentShown.add(name);
+                    }
+                });
+            }
+            passed.set("variables", StepInputCheck.clean(step, variables,
+                    sentShown.isEmpty() ? Map.of() : shown.apply(sentShown)));
         } catch (StepInputException e) {
             throw new Refusal(400, e.getMessage(), e.field());
         }
@@ -205,15 +226,6 @@ class StepGuard {
                 .latestVersion().withoutTenantId().singleResult());
     }
 
-    private <T> T asCaller(Caller caller, Supplier<T> query) {
-        Authentication before = identityService.getCurrentAuthentication();
-        identityService.setAuthentication(caller.id(), caller.groups());
-        try {
-            return query.get();
-        } finally {
-            restore(before);
-        }
-    }
 
     private <T> T asSystem(Supplier<T> query) {
         Authentication before = identityService.getCurrentAuthentication();
