@@ -1,15 +1,18 @@
 package cn.jiandu.cases;
 
 import cn.jiandu.common.Vars;
-import cn.jiandu.cases.CaseEnums.ProblemType;
-import cn.jiandu.cases.CaseEnums.Source;
-import cn.jiandu.cases.CaseEnums.Zone;
+import cn.jiandu.steps.StepInputCheck;
+import cn.jiandu.steps.StepInputException;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * The checks a report must pass however it arrives (API or Tasklist start form). The API checks
- * the same rules earlier with bean validation; this is the engine-side guard. A failure is a
+ * The checks a report must pass however it arrives (API, start form, Java API): what must be there,
+ * and the report's one declaration (SupervisionCaseSteps.REPORT: kinds, choices, lengths of the
+ * columns) checked on the values the engine holds. The engine API gate checked the same declaration
+ * before a client's start reached the engine; this is the guard for every other path. A failure is a
  * FormFieldValidationException, which the REST API and Tasklist show as a 400 with its message.
  */
 final class ReportCheck {
@@ -18,29 +21,22 @@ final class ReportCheck {
     }
 
     static void require(VariableScope report) {
-        requireText(report, "title", "问题标题", 200);
-        requireText(report, "description", "问题描述", 10000);
-        requireText(report, "unit", "涉及单位或社区", 200);
-        limitText(report, "personsInvolved", "涉及人员", 2000);
-        requireEnum(report, "source", "问题来源", Source.class, true);
-        requireEnum(report, "problemType", "问题类型", ProblemType.class, false);
-        requireEnum(report, "zone", "片区", Zone.class, false);
+        requireText(report, "title", "问题标题");
+        requireText(report, "description", "问题描述");
+        requireText(report, "unit", "涉及单位或社区");
+        requireText(report, "source", "问题来源");
+        Map<String, Object> values = new HashMap<>();
+        SupervisionCaseSteps.REPORT.takes().keySet().forEach(name -> values.put(name, report.getVariable(name)));
+        try {
+            StepInputCheck.checkValues(SupervisionCaseSteps.REPORT, values);
+        } catch (StepInputException refused) {
+            throw new FormFieldValidationException(refused.field(), refused.getMessage());
+        }
     }
 
-    private static void requireText(VariableScope scope, String name, String label, int max) {
-        String value = Vars.string(scope, name);
-        if (value == null) {
+    private static void requireText(VariableScope scope, String name, String label) {
+        if (Vars.string(scope, name) == null) {
             throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
-        }
-        if (value.length() > max) {
-            throw new FormFieldValidationException(name, label + "（" + name + "）不能超过 " + max + " 个字");
-        }
-    }
-
-    private static void limitText(VariableScope scope, String name, String label, int max) {
-        String value = Vars.string(scope, name);
-        if (value != null && value.length() > max) {
-            throw new FormFieldValidationException(name, label + "（" + name + "）不能超过 " + max + " 个字");
         }
     }
 

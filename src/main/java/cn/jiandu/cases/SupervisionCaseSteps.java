@@ -46,10 +46,13 @@ class SupervisionCaseSteps implements StepCatalog {
 
     static final String PROCESS = SupervisionCaseProcess.PROCESS_KEY;
 
+    /** A report, however it arrives: the start form, the engine API or POST /api/cases. */
+    static final StepInput REPORT = StepInput.of(PROCESS, StepInput.START, report(), Set.of());
+
     @Override
     public List<StepInput> steps() {
         return List.of(
-                StepInput.of(PROCESS, StepInput.START, report(), Set.of()),
+                REPORT,
                 StepInput.of(PROCESS, SupervisionCaseProcess.TRIAGE_CASE, List.of(
                         choice("problemType", "问题类型", ProblemType.class),
                         choice("severity", "情节", Severity.class),

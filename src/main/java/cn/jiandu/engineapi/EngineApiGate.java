@@ -33,18 +33,20 @@ class EngineApiGate extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final StepGuard guard;
     private final ObjectMapper json;
+    private final String engineName;
 
-    EngineApiGate(IdentityService identityService, StepGuard guard, ObjectMapper json) {
+    EngineApiGate(IdentityService identityService, StepGuard guard, ObjectMapper json, String engineName) {
         this.identityService = identityService;
         this.guard = guard;
         this.json = json;
+        this.engineName = engineName;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         EngineCall call = EngineCall.of(request);
-        Caller caller = Caller.of(request, call, identityService);
+        Caller caller = Caller.of(request, identityService, engineName);
         try {
             Verdict verdict = EngineApiRules.judge(call, caller);
             if (verdict instanceof Verdict.Refuse refuse) {

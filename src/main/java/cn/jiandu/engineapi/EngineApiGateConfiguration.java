@@ -2,6 +2,7 @@ package cn.jiandu.engineapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +18,9 @@ class EngineApiGateConfiguration {
 
     @Bean
     FilterRegistrationBean<EngineApiGate> engineApiGate(IdentityService identityService, StepGuard guard,
-            ObjectMapper json) {
-        FilterRegistrationBean<EngineApiGate> registration =
-                new FilterRegistrationBean<>(new EngineApiGate(identityService, guard, json));
+            ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<EngineApiGate> registration = new FilterRegistrationBean<>(
+                new EngineApiGate(identityService, guard, json, camunda.getProcessEngineName()));
         registration.setName("jiandu-engine-api-gate");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(ORDER);

@@ -1,5 +1,6 @@
 package cn.jiandu.system;
 
+import cn.jiandu.identity.WebappSessionUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,15 +68,12 @@ final class WebappSessionAuthentication extends OncePerRequestFilter {
     /** The user logged in to the webapps in this request's session, or null. */
     private UserAuthentication userOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        if (groupsTimeToLive != null) {
+        if (session != null && groupsTimeToLive != null) {
             // As the webapps' own filter does: groups changed in Admin and deleted users count here too.
+            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
             AuthenticationUtil.updateCache(authentications, session, groupsTimeToLive);
             AuthenticationUtil.updateSession(session, authentications);
         }
-        return (UserAuthentication) authentications.getAuthenticationForProcessEngine(engineName);
+        return WebappSessionUser.of(session, engineName);
     }
 }
