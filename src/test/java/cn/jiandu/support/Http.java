@@ -138,11 +138,18 @@ public final class Http {
         if (user != null) {
             request.header("Authorization", basic(user));
         }
+        return answer(exchange(client, request.build()));
+    }
+
+    static Answer answer(HttpResponse<String> response) {
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    /** Sends a request and reads the answer as UTF-8 text; a failed exchange is a test failure. */
+    static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
         try {
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,8 +1,6 @@
 package cn.jiandu.support;
 
 import cn.jiandu.support.Http.Answer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -64,14 +62,7 @@ public final class WebappSession {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.exchange(client, request.build());
     }
 
     /** The webapps' own CSRF token (X-XSRF-TOKEN of the /camunda APIs). */
@@ -98,21 +89,12 @@ public final class WebappSession {
         if (csrfToken != null) {
             request.header("X-XSRF-TOKEN", csrfToken);
         }
-        try {
-            HttpResponse<String> response = client.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            // The webapps hand out a new token with the session a login starts.
-            csrfToken = response.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore()
-                    .getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
-                    .reduce((first, last) -> last).map(java.net.HttpCookie::getValue).orElse(csrfToken));
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = Http.exchange(client, request.build());
+        // The webapps hand out a new token with the session a login starts.
+        csrfToken = response.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore()
+                .getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
+                .reduce((first, last) -> last).map(java.net.HttpCookie::getValue).orElse(csrfToken));
+        return Http.answer(response);
     }
 
 }
