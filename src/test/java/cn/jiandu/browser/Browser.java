@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -133,10 +134,7 @@ final class Browser implements AutoCloseable {
     void logInToTasklist(String user) {
         forgetLogins();
         open("/camunda/app/tasklist/default/");
-        // The first Tasklist of a run loads the webapps' scripts and plugins on a busy machine: wait for
-        // its login form itself, as long as a loaded CI machine may need, not for a fixed time.
-        WebElement password = waitUntil(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("input[type='password']")), Duration.ofSeconds(120));
+        WebElement password = tasklistLoginForm();
         WebElement form = password.findElement(By.xpath("ancestor::form"));
         WebElement name = form.findElement(By.cssSelector("input[type='text']"));
         // The page's autofocus may still move the caret while we type: check both, and retype.
@@ -149,6 +147,26 @@ final class Browser implements AutoCloseable {
         }
         press(form.findElement(By.cssSelector("button[type='submit']")));
         visible(By.cssSelector(".task-filters"));
+    }
+
+    /**
+     * Tasklist's login form exists only once the Angular app has started. In one full CI run the
+     * page stayed the bare template for two minutes (scripts loaded, app never started) while it
+     * starts in seconds otherwise: after a minute without the form, load the page again, as a
+     * person would, at most three times.
+     */
+    private WebElement tasklistLoginForm() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type='password']")),
+                        Duration.ofSeconds(60));
+            } catch (TimeoutException notStarted) {
+                if (attempt == 3) {
+                    throw notStarted;
+                }
+                driver.navigate().refresh();
+            }
+        }
     }
 
     void openTask(String taskId) {
