@@ -41,6 +41,25 @@ public final class PersonsInput {
             choice("responsibility", "责任类型", Responsibility.class).requiredInEachRow(),
             yesNo("repeatOffence", "屡犯"));
 
+    /**
+     * The persons as decideAccountability takes them (route version 2): the rows the case already has,
+     * in the same order, each with the measure chosen. Only {@code measure} is taken from a row; the
+     * other items are what the form shows beside it (the DMN's recommendation among them) and must
+     * name the same person as the record's row at that position.
+     */
+    public static final Field DECISION_FIELD = list("persons", "涉及人员及问责方式", MAX_PERSONS,
+            text("name", "姓名", 50),
+            text("unit", "工作单位", 200),
+            text("post", "职务", 100),
+            choice("level", "职级", CadreLevel.class),
+            yesNo("partyMember", "中共党员"),
+            yesNo("publicServant", "公职人员"),
+            choice("responsibility", "责任类型", Responsibility.class),
+            yesNo("repeatOffence", "屡犯"),
+            yesNo("repeatOffenceProposed", "系统提示屡犯"),
+            choice("recommendedMeasure", "建议问责方式", Measure.class),
+            choice("measure", "问责方式", Measure.class).requiredInEachRow());
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PersonsInput() {

@@ -47,6 +47,24 @@ public final class CaseEnums {
         public String label() { return label; }
     }
 
+    /** How an inquiry (谈话函询) ends: route version 2. */
+    public enum InquiryOutcome implements Labelled {
+        ACCEPTED("采信了结"), LIGHT_HANDLING("谈话提醒、批评教育、责令检查、诫勉"), REPEAT("再次谈话函询"),
+        TO_VERIFICATION("转初步核实");
+        private final String label;
+        InquiryOutcome(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
+    /** How a preliminary verification (初步核实) ends: route version 2. */
+    public enum VerificationOutcome implements Labelled {
+        CLOSE("予以了结"), ACCOUNTABILITY("问责"), PROPOSE_FILING("拟立案审查调查"), REFER("移交有关党组织处理"),
+        HOLD("暂存待查");
+        private final String label;
+        VerificationOutcome(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
     public enum FaultToleranceOutcome implements Labelled {
         EXEMPT("免责"), MITIGATE("从轻减轻"), NOT_APPLICABLE("不予容错");
         private final String label;

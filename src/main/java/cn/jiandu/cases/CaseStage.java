@@ -2,5 +2,6 @@ package cn.jiandu.cases;
 
 /** Where a case stands, as GET /api/cases/{caseNumber} reports it (docs/route.md). */
 public enum CaseStage {
-    REGISTERED, TRIAGE, INQUIRY, ON_HOLD, VERIFICATION, DECISION, APPROVAL, FAULT_TOLERANCE, NOTICE, CLOSED
+    REGISTERED, TRIAGE, DISPOSAL_APPROVAL, INQUIRY, ON_HOLD, VERIFICATION, FAULT_TOLERANCE, DECISION, DEFENCE,
+    APPROVAL, SERVICE, NOTICE, CLOSED
 }

@@ -7,8 +7,12 @@ import static cn.jiandu.steps.Field.user;
 import static cn.jiandu.steps.Field.yesNo;
 
 import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.PersonsInput;
+import cn.jiandu.accountability.UnitMeasure;
 import cn.jiandu.cases.CaseEnums.Disposal;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
+import cn.jiandu.cases.CaseEnums.InquiryOutcome;
+import cn.jiandu.cases.CaseEnums.VerificationOutcome;
 import cn.jiandu.cases.CaseEnums.OverdueAction;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Severity;
@@ -45,12 +49,19 @@ class SupervisionCaseSteps implements StepCatalog {
             "severity", "zone", "description", "personsInvolved");
 
     static final String PROCESS = SupervisionCaseProcess.PROCESS_KEY;
+    private static final String V1 = SupervisionCaseProcess.VERSION_1;
+    private static final String V2 = SupervisionCaseProcess.VERSION_2;
 
     /** A report, however it arrives: the start form, the engine API or POST /api/cases. */
     static final StepInput REPORT = StepInput.of(PROCESS, StepInput.START, report(), Set.of());
 
     @Override
     public List<StepInput> steps() {
+        return Stream.of(common(), version1(), version2()).flatMap(List::stream).toList();
+    }
+
+    /** Steps both versions of the model have, unchanged. */
+    private static List<StepInput> common() {
         return List.of(
                 REPORT,
                 StepInput.of(PROCESS, SupervisionCaseProcess.TRIAGE_CASE, List.of(
@@ -59,11 +70,22 @@ class SupervisionCaseSteps implements StepCatalog {
                         choice("zone", "片区", Zone.class),
                         choice("disposal", "处置方式", Disposal.class),
                         text("triageComment", "研判意见", COMMENT)),
-                        shows("possibleDuplicateOf", "holdCount")),
+                        shows("possibleDuplicateOf", "holdCount", "approvalComment", "triageDueDate")),
+                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_CASE),
+                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_DECISION),
+                approval(SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
+                        "findings", "faultToleranceOutcome", "faultToleranceReason", "correctiveMeasures",
+                        "ftPublicInterest", "ftWithinProcedure", "ftNoPersonalGain", "ftNoProhibitionBroken",
+                        "ftLossRemedied", "persons"));
+    }
+
+    /** Version 1 (camunda:versionTag 1.0): kept for the cases still running on it. */
+    private static List<StepInput> version1() {
+        return List.of(
                 StepInput.of(PROCESS, SupervisionCaseProcess.INQUIRE_CASE, List.of(
                         text("inquiryRecord", "谈话函询记录", RECORD),
                         yesNo("inquirySatisfactory", "说明清楚")),
-                        shows("triageComment")),
+                        shows("triageComment")).forVersion(V1),
                 StepInput.of(PROCESS, SupervisionCaseProcess.VERIFY_CASE, List.of(
                         text("findings", "核查情况", RECORD),
                         yesNo("substantiated", "问题属实"),
@@ -72,9 +94,7 @@ class SupervisionCaseSteps implements StepCatalog {
                         yesNo("emergencyAction", "急事急办、特事特办"),
                         yesNo("faultToleranceRequested", "申请容错"),
                         yesNo("repeatOffence", "屡犯")),
-                        shows("triageComment", "inquiryRecord", "overdueComment")),
-                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_CASE),
-                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_DECISION),
+                        shows("triageComment", "inquiryRecord", "overdueComment")).forVersion(V1),
                 StepInput.of(PROCESS, SupervisionCaseProcess.DECIDE_ACCOUNTABILITY, List.of(
                         choice("measure", "问责方式", Measure.class),
                         choice("leaderMeasure", "领导责任问责方式", Measure.class),
@@ -82,29 +102,78 @@ class SupervisionCaseSteps implements StepCatalog {
                         text("decisionReason", "处理意见及理由", COMMENT)),
                         shows("findings", "responsiblePersons", "leadershipResponsible", "repeatOffence",
                                 "recommendedMeasure", "leaderApprovalRequired", "typicalSuggested", "overdueComment",
-                                "approvalComment")),
+                                "approvalComment")).forVersion(V1),
                 approval(SupervisionCaseProcess.APPROVE_ACCOUNTABILITY, "accountabilityApproved",
-                        "findings", "recommendedMeasure", "measure", "leaderMeasure", "typicalCase", "decisionReason"),
-                StepInput.of(PROCESS, SupervisionCaseProcess.REVIEW_FAULT_TOLERANCE, List.of(
-                        yesNo("ftPublicInterest", "出于公心、为了公共利益"),
-                        yesNo("ftWithinProcedure", "符合决策程序"),
-                        yesNo("ftNoPersonalGain", "未谋取私利"),
-                        yesNo("ftNoProhibitionBroken", "未违反明令禁止"),
-                        yesNo("ftLossRemedied", "及时挽回损失"),
-                        choice("faultToleranceOutcome", "容错结果", FaultToleranceOutcome.class),
-                        text("faultToleranceReason", "容错审查理由", COMMENT),
-                        text("correctiveMeasures", "纠错措施", COMMENT)),
-                        shows("findings", "emergencyAction", "faultToleranceRequested", "measure", "approvalComment")),
-                approval(SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
-                        "findings", "faultToleranceOutcome", "faultToleranceReason", "correctiveMeasures",
-                        "ftPublicInterest", "ftWithinProcedure", "ftNoPersonalGain", "ftNoProhibitionBroken",
-                        "ftLossRemedied"),
+                        "findings", "recommendedMeasure", "measure", "leaderMeasure", "typicalCase", "decisionReason")
+                        .forVersion(V1),
+                faultToleranceReview("measure").forVersion(V1),
                 StepInput.of(PROCESS, SupervisionCaseProcess.DRAFT_NOTICE, List.of(
                         text("noticeTitle", "通报标题", NOTICE_TITLE),
                         text("noticeBody", "通报正文", RECORD)),
-                        shows("findings", "responsiblePersons", "measure", "leaderMeasure", "approvalComment")),
+                        shows("findings", "responsiblePersons", "measure", "leaderMeasure", "approvalComment"))
+                        .forVersion(V1),
                 approval(SupervisionCaseProcess.APPROVE_NOTICE, "noticeApproved",
-                        "noticeTitle", "noticeBody", "measure"));
+                        "noticeTitle", "noticeBody", "measure").forVersion(V1));
+    }
+
+    /**
+     * Version 2 (camunda:versionTag 2.0): the procedure of the 监督执纪工作规则 and the 问责条例, persons
+     * held accountable one by one (docs/route.md).
+     */
+    private static List<StepInput> version2() {
+        return List.of(
+                approval(SupervisionCaseProcess.APPROVE_DISPOSAL, "disposalApproved",
+                        "disposal", "triageComment", "possibleDuplicateOf", "holdCount").forVersion(V2),
+                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_TRIAGE).forVersion(V2),
+                StepInput.of(PROCESS, SupervisionCaseProcess.INQUIRE_CASE, List.of(
+                        choice("inquiryOutcome", "函询结果", InquiryOutcome.class),
+                        text("inquiryRecord", "谈话函询记录", RECORD),
+                        PersonsInput.FIELD),
+                        shows("triageComment", "disposal", "overdueComment", "inquiryDueDate")).forVersion(V2),
+                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_INQUIRY).forVersion(V2),
+                StepInput.of(PROCESS, SupervisionCaseProcess.VERIFY_CASE, List.of(
+                        choice("verificationOutcome", "核实结论", VerificationOutcome.class),
+                        text("findings", "核查情况", RECORD),
+                        PersonsInput.FIELD,
+                        yesNo("emergencyAction", "急事急办、特事特办"),
+                        yesNo("faultToleranceRequested", "申请容错")),
+                        shows("triageComment", "inquiryOutcome", "inquiryRecord", "overdueComment", "approvalComment",
+                                "verifyDueDate", "holdCount")).forVersion(V2),
+                faultToleranceReview("persons").forVersion(V2),
+                StepInput.of(PROCESS, SupervisionCaseProcess.DECIDE_ACCOUNTABILITY, List.of(
+                        PersonsInput.DECISION_FIELD,
+                        choice("unitMeasure", "对党组织的问责方式", UnitMeasure.class),
+                        yesNo("typicalCase", "典型问题"),
+                        text("decisionReason", "处理意见及理由", COMMENT)),
+                        shows("findings", "inquiryOutcome", "inquiryRecord", "verificationOutcome",
+                                "faultToleranceOutcome", "faultToleranceReason", "typicalSuggested", "overdueComment",
+                                "approvalComment", "defenceRecord", "decisionDueDate")).forVersion(V2),
+                StepInput.of(PROCESS, SupervisionCaseProcess.HEAR_DEFENCE, List.of(
+                        text("defenceRecord", "陈述申辩情况", RECORD),
+                        yesNo("defenceChangesDecision", "申辩改变事实或处理意见")),
+                        shows("findings", "persons", "unitMeasure", "decisionReason", "defenceDueDate", "overdueComment"))
+                        .forVersion(V2),
+                overdueReview(SupervisionCaseProcess.REVIEW_OVERDUE_DEFENCE).forVersion(V2),
+                approval(SupervisionCaseProcess.APPROVE_ACCOUNTABILITY, "accountabilityApproved",
+                        "findings", "verificationOutcome", "persons", "unitMeasure", "typicalCase", "decisionReason",
+                        "defenceRecord", "faultToleranceOutcome").forVersion(V2),
+                StepInput.of(PROCESS, SupervisionCaseProcess.SERVE_DECISION, List.of(
+                        date("servedOn", "送达日期")),
+                        shows("persons", "unitMeasure", "decisionReason", "defenceRecord")).forVersion(V2));
+    }
+
+    private static StepInput faultToleranceReview(String... alsoShown) {
+        return StepInput.of(PROCESS, SupervisionCaseProcess.REVIEW_FAULT_TOLERANCE, List.of(
+                yesNo("ftPublicInterest", "出于公心、为了公共利益"),
+                yesNo("ftWithinProcedure", "符合决策程序"),
+                yesNo("ftNoPersonalGain", "未谋取私利"),
+                yesNo("ftNoProhibitionBroken", "未违反明令禁止"),
+                yesNo("ftLossRemedied", "及时挽回损失"),
+                choice("faultToleranceOutcome", "容错结果", FaultToleranceOutcome.class),
+                text("faultToleranceReason", "容错审查理由", COMMENT),
+                text("correctiveMeasures", "纠错措施", COMMENT)),
+                shows(Stream.concat(Stream.of("findings", "emergencyAction", "faultToleranceRequested", "approvalComment"),
+                        Stream.of(alsoShown)).toArray(String[]::new)));
     }
 
     /** The report: the same fields and limits as POST /api/cases (ReportCaseRequest). */
