@@ -189,7 +189,7 @@ class NoticeBulletinProcessTest {
                 .hasMessageContaining(suspended).hasMessageContaining("激活");
         Job failed = managementService.createJobQuery().jobId(publish.getId()).singleResult();
         Assertions.assertThat(failed.getRetries()).as("retried every five minutes, five times").isEqualTo(4);
-        Assertions.assertThat(status(bulletin)).as("the failed attempt published nothing").isEqualTo("DRAFT");
+        Assertions.assertThat(statusOf(bulletin)).as("the failed attempt published nothing").isEqualTo("DRAFT");
         Assertions.assertThat(mails(bulletin)).isEmpty();
 
         // Meanwhile an administrator ends one case's wait by hand and activates the other.
@@ -198,7 +198,7 @@ class NoticeBulletinProcessTest {
         managementService.executeJob(publish.getId());
 
         assertThat(bulletin).isEnded();
-        Assertions.assertThat(status(bulletin)).isEqualTo("PUBLISHED");
+        Assertions.assertThat(statusOf(bulletin)).isEqualTo("PUBLISHED");
         Assertions.assertThat(mails(bulletin)).hasSize(1);
         assertThat(cases.instanceOf(suspended)).hasPassed("awaitBulletin");
 
@@ -252,7 +252,7 @@ class NoticeBulletinProcessTest {
                 String.class, "【通报曝光】" + title);
     }
 
-    private String status(ProcessInstance bulletin) {
+    private String statusOf(ProcessInstance bulletin) {
         return jdbc.queryForObject("SELECT status FROM jd_bulletin WHERE process_instance_id = ?", String.class,
                 bulletin.getId());
     }
