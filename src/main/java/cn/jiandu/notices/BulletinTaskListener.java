@@ -1,8 +1,6 @@
 package cn.jiandu.notices;
 
 import cn.jiandu.common.Vars;
-import cn.jiandu.notices.Bulletin.NamedCase;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -10,18 +8,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * On completing draftNotice or approveNotice of a bulletin: holds the step to what it must say (a title, a
- * text naming every case by its number; a decision, a reason to return) and records who approved it.
+ * On completing draftNotice or approveNotice of a bulletin: holds the step to what it must say (a title and a
+ * text; a decision, a reason to return) and records who approved it.
  * Refusals name the field (a 400 in Tasklist).
  */
 @Component("bulletinTaskListener")
 class BulletinTaskListener implements TaskListener {
-
-    private final BulletinRepository bulletins;
-
-    BulletinTaskListener(BulletinRepository bulletins) {
-        this.bulletins = bulletins;
-    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -39,14 +31,6 @@ class BulletinTaskListener implements TaskListener {
         String body = Vars.string(task, BulletinProcess.BULLETIN_BODY);
         if (body == null) {
             throw new FormFieldValidationException(BulletinProcess.BULLETIN_BODY, "通报正文（bulletinBody）不能为空");
-        }
-        Object id = task.getVariable(BulletinProcess.BULLETIN_ID);
-        List<String> numbers = id instanceof Number bulletinId
-                ? bulletins.cases(bulletinId.longValue()).stream().map(NamedCase::caseNumber).toList() : List.of();
-        List<String> missing = BulletinText.missing(body, numbers);
-        if (!missing.isEmpty()) {
-            throw new FormFieldValidationException(BulletinProcess.BULLETIN_BODY, "通报正文（bulletinBody）须在每起案件的段落中"
-                    + "写明其案件编号，缺少：" + String.join("、", missing) + "。某起案件的问责决定被撤销时，公开页面据此只隐去该段");
         }
         // Leaders decide each version of the text anew.
         task.setVariable(BulletinProcess.NOTICE_APPROVED, null);

@@ -95,8 +95,7 @@ class NoticeBulletinProcessTest {
         Assertions.assertThat(runtimeService.getVariable(bulletin.getId(), "caseNumbers"))
                 .isEqualTo(checkpoint + "\n" + ledger + "\n" + supplies);
 
-        Assertions.assertThat(refusal(() -> draft(bulletin, "通报", drafted.replace(ledger, "某案"))))
-                .hasMessageContaining("bulletinBody").hasMessageContaining(ledger);
+        Assertions.assertThat(refusal(() -> draft(bulletin, "通报", " "))).hasMessageContaining("bulletinBody");
         draft(bulletin, "关于3起疫情防控工作中形式主义官僚主义典型问题的通报", drafted);
 
         assertThat(task("approveNotice", bulletin)).hasCandidateGroup("leaders");

@@ -347,6 +347,9 @@ class PublicNoticesWebTest {
         assertThat(feed().getEntries().get(0).getContents().get(0).getValue()).doesNotContain("JD-2020-00066");
         assertThat(caseNotices.withdraw("JD-2020-00066", "leader1", "再次撤回")).as("withdrawn already").isFalse();
 
+        // A text that does not name the case by its number cannot be cut: it is left out, the cases stay listed.
+        assertThat(BulletinText.shown("近日对某街道问题进行了问责。", List.of("JD-2020-00066"))).isEmpty();
+
         // With no case left to name, the bulletin is gone from the public.
         caseNotices.withdraw("JD-2020-00067", "leader1", "问责决定经申诉复查被撤销");
         mvc.perform(get("/notices/bulletins/{id}", id)).andExpect(status().isNotFound());
