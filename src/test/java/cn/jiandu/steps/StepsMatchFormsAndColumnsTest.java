@@ -131,6 +131,7 @@ class StepsMatchFormsAndColumnsTest {
             case "supervisionInspection" -> listItem ? List.of("jd_inspection_finding." + column)
                     : List.of("jd_inspection." + column.replaceFirst("^inspection_", ""));
             case "accountabilityAppeal" -> List.of("jd_appeal." + column);
+            case "noticeBulletin" -> List.of("jd_bulletin." + column.replaceFirst("^bulletin_", ""));
             default -> List.of("jd_report." + column);
         };
     }
