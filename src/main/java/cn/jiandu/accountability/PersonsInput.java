@@ -103,6 +103,54 @@ public final class PersonsInput {
         return persons;
     }
 
+    /**
+     * The measure decided for each of the case's persons (route version 2's decideAccountability), in
+     * the record's order, or a {@link FormFieldValidationException} naming the row: the rows must be the
+     * record's persons, none added, removed or moved, and the measures those version 2 imposes.
+     *
+     * @param recorded the case's persons as the record holds them
+     * @param firstFormOnly the inquiry's light handling (谈话函询后从轻处理): first-form measures or none
+     */
+    public static List<Measure> decidedMeasures(Object raw, List<Person> recorded, boolean firstFormOnly) {
+        JsonNode rows;
+        try {
+            rows = StepInputCheck.rows(DECISION_FIELD, json(raw));
+        } catch (StepInputException e) {
+            throw new FormFieldValidationException(DECISION_FIELD.name(), e.getMessage());
+        }
+        if (rows.size() != recorded.size()) {
+            throw new FormFieldValidationException(DECISION_FIELD.name(), "涉及人员及问责方式（persons）须是本案已登记的 "
+                    + recorded.size() + " 人，按原顺序逐人选择问责方式（现为 " + rows.size() + " 行）：不能增加或删除人员，"
+                    + "人员有误请退回初步核实更正");
+        }
+        List<Measure> measures = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
+            Person person = recorded.get(i);
+            String where = "涉及人员及问责方式（persons）第 " + (i + 1) + " 行";
+            String name = textOf(row, "name");
+            String unit = textOf(row, "unit");
+            if (name != null && !name.equals(person.name()) || unit != null && !unit.equals(person.unit())) {
+                throw new FormFieldValidationException(DECISION_FIELD.name(), where + "是“" + name + "（" + unit
+                        + "）”，本案第 " + (i + 1) + " 位是“" + person.name() + "（" + person.unit()
+                        + "）”：不能增加、删除或调整人员顺序，只能选择问责方式");
+            }
+            Measure measure = choiceOf(row, "measure", Measure.class);
+            if (measure == Measure.DISCIPLINARY_SANCTION || measure == Measure.CASE_FILING) {
+                throw new FormFieldValidationException(DECISION_FIELD.name(), where + "（" + person.name() + "）：“"
+                        + measure.label() + "”不再使用；党纪处分、政务处分须立案审查调查后作出，请选择“"
+                        + Measure.PROPOSE_FILING.label() + "”（PROPOSE_FILING）");
+            }
+            if (firstFormOnly && measure != Measure.NONE && measure.form() != 1) {
+                throw new FormFieldValidationException(DECISION_FIELD.name(), where + "（" + person.name()
+                        + "）：谈话函询后从轻处理只能选择第一种形态的问责方式（谈话提醒、批评教育、责令检查、通报批评、诫勉）"
+                        + "或不予问责，不能选择“" + measure.label() + "”");
+            }
+            measures.add(measure);
+        }
+        return measures;
+    }
+
     private static JsonNode json(Object raw) {
         if (raw == null) {
             return null;

@@ -14,11 +14,13 @@ import org.springframework.stereotype.Component;
 public class RepeatOffences {
 
     /**
-     * Stages (docs/route.md) of an open case whose decision leaders approved or did not need to: it
-     * stands unless fault tolerance exempts the person, and exemption closes the case as EXEMPTED.
-     * Named here, not taken from cases.CaseStage: the case feature depends on this one, not the reverse.
+     * Stages (docs/route.md) of an open case whose decision leaders approved or did not need to, so that
+     * it stands. Route version 1: FAULT_TOLERANCE (after the decision; exemption closes the case as
+     * EXEMPTED) and NOTICE. Route version 2: SERVICE and NOTICE; its DEFENCE and APPROVAL still lie before
+     * case-review and leaders, and its FAULT_TOLERANCE comes before any measure. Named here, not taken
+     * from cases.CaseStage: the case feature depends on this one, not the reverse.
      */
-    static final Set<String> DECIDED_STAGES = Set.of("FAULT_TOLERANCE", "NOTICE");
+    static final Set<String> DECIDED_STAGES = Set.of("FAULT_TOLERANCE", "SERVICE", "NOTICE");
 
     private final PersonRepository persons;
 

@@ -18,4 +18,12 @@ public enum UnitMeasure implements Labelled {
     public String label() {
         return label;
     }
+
+    /**
+     * Leaders approve a 通报 (it is read beyond the organisation) and a 改组 (organisational); an order to
+     * examine itself (检查), like a person's 责令检查, case-review decides.
+     */
+    public boolean needsLeaderApproval() {
+        return this != ORG_INSPECTION;
+    }
 }

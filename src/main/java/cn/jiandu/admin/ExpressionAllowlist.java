@@ -16,7 +16,10 @@ final class ExpressionAllowlist {
     /** The methods models call on Jiandu's components, e.g. ${caseStages.enter(execution, 'TRIAGE')}. */
     static final Map<String, Set<String>> METHODS = new TreeMap<>(Map.of(
             "caseStages", Set.of("enter", "putOnHold"),
-            "caseDeadlines", Set.of("startVerification", "startDecision", "reminderAt"),
+            "caseDeadlines", Set.of("start", "startVerification", "startDecision", "reminderAt"),
+            "caseRoute", Set.of("faultToleranceReviewNeeded", "proposesFiling"),
+            "personFacts", Set.of("positions", "problemType", "severity", "responsibility", "repeatOffence",
+                    "faultTolerance", "recordRecommendation"),
             "accountabilityRules", Set.of("needsLeaderApproval"),
             "reportReview", Set.of("reviewed", "signedOff")));
 

@@ -2,6 +2,10 @@ package cn.jiandu.cases;
 
 import cn.jiandu.common.Vars;
 import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.accountability.UnitMeasure;
+import cn.jiandu.cases.CaseEnums.Disposal;
+import cn.jiandu.cases.CaseEnums.VerificationOutcome;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
 import cn.jiandu.common.Labelled;
 import cn.jiandu.mail.TaskLinks;
@@ -16,7 +20,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On creating approveAccountability, approveFaultTolerance or approveNotice: mails the leaders what
+ * On creating approveDisposal, approveAccountability, approveFaultTolerance or approveNotice: mails the leaders what
  * waits for their approval, with what they are asked to approve and a link to the task.
  */
 @Component("approvalRequestMailListener")
@@ -29,11 +33,13 @@ class ApprovalRequestMailListener implements TaskListener {
     private final MailOutbox outbox;
     private final Recipients recipients;
     private final TaskLinks links;
+    private final CasePersons persons;
 
-    ApprovalRequestMailListener(MailOutbox outbox, Recipients recipients, TaskLinks links) {
+    ApprovalRequestMailListener(MailOutbox outbox, Recipients recipients, TaskLinks links, CasePersons persons) {
         this.outbox = outbox;
         this.recipients = recipients;
         this.links = links;
+        this.persons = persons;
     }
 
     @Override
@@ -50,14 +56,26 @@ class ApprovalRequestMailListener implements TaskListener {
                         "taskLink", links.task(task.getId())));
     }
 
-    private static List<Detail> details(DelegateTask task) {
+    private List<Detail> details(DelegateTask task) {
         List<Detail> details = new ArrayList<>();
         switch (task.getTaskDefinitionKey()) {
+            case SupervisionCaseProcess.APPROVE_DISPOSAL -> {
+                add(details, "处置方式", label(Disposal.values(), Vars.string(task, "disposal")));
+                add(details, "研判意见", Vars.string(task, "triageComment"));
+            }
             case SupervisionCaseProcess.APPROVE_ACCOUNTABILITY -> {
                 add(details, "建议问责方式", label(Measure.values(), Vars.string(task, "recommendedMeasure")));
                 add(details, "拟问责方式", label(Measure.values(), Vars.string(task, "measure")));
                 add(details, "领导责任问责", label(Measure.values(), Vars.string(task, "leaderMeasure")));
+                add(details, "核实结论", label(VerificationOutcome.values(), Vars.string(task, "verificationOutcome")));
+                for (Person p : persons.of(Vars.caseNumber(task))) {
+                    add(details, p.name() + "（" + p.unit() + "，" + label(p.responsibility()) + "）",
+                            p.measure() == null ? null : "拟" + p.measure().label()
+                                    + (p.recommendedMeasure() == null ? "" : "（建议" + p.recommendedMeasure().label() + "）"));
+                }
+                add(details, "对党组织问责", label(UnitMeasure.values(), Vars.string(task, "unitMeasure")));
                 add(details, "处理理由", Vars.string(task, "decisionReason"));
+                add(details, "陈述申辩", Vars.string(task, "defenceRecord"));
             }
             case SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE -> {
                 add(details, "容错结论", label(FaultToleranceOutcome.values(), Vars.string(task, "faultToleranceOutcome")));
@@ -78,6 +96,10 @@ class ApprovalRequestMailListener implements TaskListener {
         if (value != null) {
             details.add(new Detail(label, value));
         }
+    }
+
+    private static String label(Labelled value) {
+        return value == null ? "责任未填" : value.label();
     }
 
     private static String label(Labelled[] values, String name) {

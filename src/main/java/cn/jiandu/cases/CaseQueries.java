@@ -68,7 +68,9 @@ class CaseQueries {
                 r.anonymous(), reporter, r.problemType(), r.severity(), r.zone(), r.disposal(), r.stage(), r.outcome(),
                 r.possibleDuplicateOf(), r.substantiated(), r.findings(), r.responsiblePersons(),
                 r.leadershipResponsible(), r.recommendedMeasure(), r.measure(), r.leaderMeasure(), r.typicalCase(),
-                r.faultToleranceOutcome(), r.faultToleranceApproved(), r.unitMeasure(), persons(r.caseNumber()),
+                r.faultToleranceOutcome(), r.faultToleranceApproved(), r.unitMeasure(), r.inquiryOutcome(),
+                r.verificationOutcome(), r.correctiveMeasures(), r.defenceRecord(), r.defenceChangesDecision(),
+                r.servedOn(), r.handedOverAt(), r.handedOverBy(), persons(r.caseNumber()),
                 r.reportedAt(), r.closedAt(), openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
     }
 

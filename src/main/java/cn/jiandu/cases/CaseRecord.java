@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** A case as Jiandu's own table holds it. */
@@ -44,5 +45,20 @@ public record CaseRecord(
         OffsetDateTime updatedAt,
         OffsetDateTime closedAt,
         String idempotencyKey,
-        String requestHash) {
+        String requestHash,
+        // Route version 2 (V11__route_version_2.sql).
+        String inquiryOutcome,
+        String verificationOutcome,
+        Boolean ftPublicInterest,
+        Boolean ftWithinProcedure,
+        Boolean ftNoPersonalGain,
+        Boolean ftNoProhibitionBroken,
+        Boolean ftLossRemedied,
+        String correctiveMeasures,
+        String defenceRecord,
+        Boolean defenceChangesDecision,
+        LocalDate servedOn,
+        OffsetDateTime verifyExtendedAt,
+        OffsetDateTime handedOverAt,
+        String handedOverBy) {
 }

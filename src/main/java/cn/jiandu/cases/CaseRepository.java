@@ -3,6 +3,7 @@ package cn.jiandu.cases;
 import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,19 @@ public class CaseRepository {
             Map.entry("decisionReason", "decision_reason"),
             Map.entry("faultToleranceOutcome", "fault_tolerance_outcome"),
             Map.entry("faultToleranceReason", "fault_tolerance_reason"),
-            Map.entry("faultToleranceApproved", "fault_tolerance_approved"));
+            Map.entry("faultToleranceApproved", "fault_tolerance_approved"),
+            // Route version 2.
+            Map.entry("inquiryOutcome", "inquiry_outcome"),
+            Map.entry("verificationOutcome", "verification_outcome"),
+            Map.entry("ftPublicInterest", "ft_public_interest"),
+            Map.entry("ftWithinProcedure", "ft_within_procedure"),
+            Map.entry("ftNoPersonalGain", "ft_no_personal_gain"),
+            Map.entry("ftNoProhibitionBroken", "ft_no_prohibition_broken"),
+            Map.entry("ftLossRemedied", "ft_loss_remedied"),
+            Map.entry("correctiveMeasures", "corrective_measures"),
+            Map.entry("unitMeasure", "unit_measure"),
+            Map.entry("defenceRecord", "defence_record"),
+            Map.entry("defenceChangesDecision", "defence_changes_decision"));
 
     private static final Set<String> FILTER_COLUMNS = Set.of("stage", "zone", "problem_type", "source", "outcome");
 
@@ -90,6 +103,34 @@ public class CaseRepository {
     void updateVerifyDueAt(String caseNumber, OffsetDateTime dueAt) {
         jdbc.update("UPDATE jd_case SET verify_due_at = ?, updated_at = ? WHERE case_number = ?",
                 dueAt, OffsetDateTime.now(clock), caseNumber);
+    }
+
+    /** A new verification period: its due date, and no extension granted in it yet. */
+    void startVerification(String caseNumber, OffsetDateTime dueAt) {
+        jdbc.update("UPDATE jd_case SET verify_due_at = ?, verify_extended_at = NULL, updated_at = ? WHERE case_number = ?",
+                dueAt, OffsetDateTime.now(clock), caseNumber);
+    }
+
+    /** Leaders extended the verification period (once at most: see VerificationExtension). */
+    void extendVerification(String caseNumber, OffsetDateTime dueAt) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.update("UPDATE jd_case SET verify_due_at = ?, verify_extended_at = ?, updated_at = ? WHERE case_number = ?",
+                dueAt, now, now, caseNumber);
+    }
+
+    void recordService(String caseNumber, LocalDate servedOn) {
+        jdbc.update("UPDATE jd_case SET served_on = ?, updated_at = ? WHERE case_number = ?",
+                servedOn, OffsetDateTime.now(clock), caseNumber);
+    }
+
+    /** The hand-over of a case filed for investigation: its row in jd_case_handover and the record's mark. */
+    void recordHandOver(String caseNumber, String findings, String personsJson, String approvedBy) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.update("""
+                INSERT INTO jd_case_handover (case_number, findings, persons, approved_by, handed_over_at)
+                VALUES (?, ?, ?, ?, ?)""", caseNumber, findings, personsJson, approvedBy, now);
+        jdbc.update("UPDATE jd_case SET handed_over_at = ?, handed_over_by = ?, updated_at = ? WHERE case_number = ?",
+                now, approvedBy, now, caseNumber);
     }
 
     /** Writes the recorded variables among those given; others are ignored. */
@@ -176,7 +217,13 @@ public class CaseRepository {
                 rs.getString("unit_measure"), rs.getObject("verify_due_at", OffsetDateTime.class),
                 rs.getObject("reported_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
-                rs.getString("idempotency_key"), rs.getString("request_hash"));
+                rs.getString("idempotency_key"), rs.getString("request_hash"),
+                rs.getString("inquiry_outcome"), rs.getString("verification_outcome"), bool(rs, "ft_public_interest"),
+                bool(rs, "ft_within_procedure"), bool(rs, "ft_no_personal_gain"), bool(rs, "ft_no_prohibition_broken"),
+                bool(rs, "ft_loss_remedied"), rs.getString("corrective_measures"), rs.getString("defence_record"),
+                bool(rs, "defence_changes_decision"), rs.getObject("served_on", LocalDate.class),
+                rs.getObject("verify_extended_at", OffsetDateTime.class),
+                rs.getObject("handed_over_at", OffsetDateTime.class), rs.getString("handed_over_by"));
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.ModelVersion;
 import cn.jiandu.common.Vars;
 import cn.jiandu.mail.MailOutbox;
 import java.util.List;
@@ -15,7 +16,10 @@ class CloseCaseDelegate implements JavaDelegate {
     private static final Map<CaseOutcome, String> OUTCOME_LABELS = Map.of(
             CaseOutcome.UNSUBSTANTIATED, "经核实，反映的问题不属实",
             CaseOutcome.CLOSED_AT_TRIAGE, "经研判，予以了结",
+            CaseOutcome.INQUIRY_ACCEPTED, "经谈话函询，相关人员的说明予以采信，予以了结",
             CaseOutcome.INQUIRY_SATISFACTORY, "经谈话函询，相关人员已作出说明，予以了结",
+            CaseOutcome.REFERRED, "经初步核实，已移交有关党组织处理",
+            CaseOutcome.REFERRED_FOR_INVESTIGATION, "经初步核实，已依规依纪移送立案审查调查",
             CaseOutcome.ACCOUNTABILITY, "问题属实，已依规依纪严肃问责",
             CaseOutcome.EXEMPTED, "问题属实，经审查符合容错情形，予以免责并督促纠错");
 
@@ -30,7 +34,9 @@ class CloseCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = Vars.caseNumber(execution);
-        CaseOutcome outcome = CaseOutcomes.of(execution);
+        CaseOutcome outcome = ModelVersion.is(execution, SupervisionCaseProcess.VERSION_2)
+                ? CaseOutcomes.of(cases.findByNumber(caseNumber).orElseThrow())
+                : CaseOutcomes.ofVersion1(execution);
         cases.close(caseNumber, outcome);
         execution.setVariable("outcome", outcome.name());
         CaseRecord record = cases.findByNumber(caseNumber).orElseThrow();

@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.common.ModelVersion;
 import cn.jiandu.common.Vars;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,19 +18,25 @@ import org.springframework.stereotype.Component;
 class RecordDecisionListener implements TaskListener {
 
     private static final Map<String, String> APPROVALS = Map.of(
+            SupervisionCaseProcess.APPROVE_DISPOSAL, "disposalApproved",
             SupervisionCaseProcess.APPROVE_ACCOUNTABILITY, "accountabilityApproved",
             SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
             SupervisionCaseProcess.APPROVE_NOTICE, "noticeApproved");
 
     private final CaseRepository cases;
+    private final Version2Steps version2;
 
-    RecordDecisionListener(CaseRepository cases) {
+    RecordDecisionListener(CaseRepository cases, Version2Steps version2) {
         this.cases = cases;
+        this.version2 = version2;
     }
 
     @Override
     public void notify(DelegateTask task) {
         TaskInputRules.check(task);
+        if (ModelVersion.is(task, SupervisionCaseProcess.VERSION_2)) {
+            version2.complete(task);
+        }
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         if (task.getAssignee() == null && current != null) {
             task.setAssignee(current.getUserId());

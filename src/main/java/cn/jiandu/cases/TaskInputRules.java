@@ -1,27 +1,37 @@
 package cn.jiandu.cases;
 
-import cn.jiandu.common.Vars;
 import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.UnitMeasure;
 import cn.jiandu.cases.CaseEnums.Disposal;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
+import cn.jiandu.cases.CaseEnums.InquiryOutcome;
 import cn.jiandu.cases.CaseEnums.OverdueAction;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Severity;
+import cn.jiandu.cases.CaseEnums.VerificationOutcome;
 import cn.jiandu.cases.CaseEnums.Zone;
+import cn.jiandu.common.ModelVersion;
+import cn.jiandu.common.Vars;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * What each user task must be completed with. Forms check most of it in the browser; this holds
- * for every client of the REST API too. Missing yes/no answers count as "no".
+ * What each user task must be completed with, field by field. Forms check most of it in the browser;
+ * this holds for every client of the REST API too. Missing yes/no answers count as "no". Steps both
+ * versions of the model have are checked as the instance's version takes them; rules that need the
+ * record (persons, the negative list) are the listener's.
  */
 final class TaskInputRules {
+
+    static final List<String> FAULT_TOLERANCE_CRITERIA = List.of("ftPublicInterest", "ftWithinProcedure",
+            "ftNoPersonalGain", "ftNoProhibitionBroken", "ftLossRemedied");
 
     private TaskInputRules() {
     }
 
     static void check(DelegateTask task) {
+        boolean version1 = !ModelVersion.is(task, SupervisionCaseProcess.VERSION_2);
         switch (task.getTaskDefinitionKey()) {
             case SupervisionCaseProcess.TRIAGE_CASE -> {
                 ReportCheck.requireEnum(task, "problemType", "问题类型", ProblemType.class, true);
@@ -30,16 +40,28 @@ final class TaskInputRules {
                 ReportCheck.requireEnum(task, "disposal", "处置方式", Disposal.class, true);
                 requireText(task, "triageComment", "研判意见");
             }
+            case SupervisionCaseProcess.APPROVE_DISPOSAL -> requireApproval(task, "disposalApproved");
             case SupervisionCaseProcess.INQUIRE_CASE -> {
                 requireText(task, "inquiryRecord", "谈话函询记录");
-                defaultFalse(task, "inquirySatisfactory");
+                if (version1) {
+                    defaultFalse(task, "inquirySatisfactory");
+                } else {
+                    ReportCheck.requireEnum(task, "inquiryOutcome", "函询结果", InquiryOutcome.class, true);
+                }
             }
             case SupervisionCaseProcess.VERIFY_CASE -> {
                 requireText(task, "findings", "核查情况");
-                defaultFalse(task, "substantiated", "leadershipResponsible", "emergencyAction",
-                        "faultToleranceRequested", "repeatOffence");
+                if (version1) {
+                    defaultFalse(task, "substantiated", "leadershipResponsible", "emergencyAction",
+                            "faultToleranceRequested", "repeatOffence");
+                } else {
+                    ReportCheck.requireEnum(task, "verificationOutcome", "核实结论", VerificationOutcome.class, true);
+                    defaultFalse(task, "emergencyAction", "faultToleranceRequested");
+                }
             }
-            case SupervisionCaseProcess.REVIEW_OVERDUE_CASE, SupervisionCaseProcess.REVIEW_OVERDUE_DECISION -> {
+            case SupervisionCaseProcess.REVIEW_OVERDUE_TRIAGE, SupervisionCaseProcess.REVIEW_OVERDUE_INQUIRY,
+                    SupervisionCaseProcess.REVIEW_OVERDUE_CASE, SupervisionCaseProcess.REVIEW_OVERDUE_DECISION,
+                    SupervisionCaseProcess.REVIEW_OVERDUE_DEFENCE -> {
                 ReportCheck.requireEnum(task, "overdueAction", "督办决定", OverdueAction.class, true);
                 String assignee = Vars.string(task, "reassignTo");
                 if (OverdueAction.REASSIGN.name().equals(Vars.string(task, "overdueAction")) && assignee != null
@@ -49,16 +71,27 @@ final class TaskInputRules {
                 }
             }
             case SupervisionCaseProcess.DECIDE_ACCOUNTABILITY -> {
-                ReportCheck.requireEnum(task, "measure", "问责方式", Measure.class, true);
-                ReportCheck.requireEnum(task, "leaderMeasure", "领导责任问责方式", Measure.class,
-                        Vars.isTrue(task, "leadershipResponsible"));
+                if (version1) {
+                    ReportCheck.requireEnum(task, "measure", "问责方式", Measure.class, true);
+                    ReportCheck.requireEnum(task, "leaderMeasure", "领导责任问责方式", Measure.class,
+                            Vars.isTrue(task, "leadershipResponsible"));
+                } else {
+                    ReportCheck.requireEnum(task, "unitMeasure", "对党组织的问责方式", UnitMeasure.class, false);
+                }
                 requireText(task, "decisionReason", "处理意见及理由");
                 defaultFalse(task, "typicalCase");
+            }
+            case SupervisionCaseProcess.HEAR_DEFENCE -> {
+                requireText(task, "defenceRecord", "陈述申辩情况");
+                defaultFalse(task, "defenceChangesDecision");
             }
             case SupervisionCaseProcess.APPROVE_ACCOUNTABILITY -> requireApproval(task, "accountabilityApproved");
             case SupervisionCaseProcess.REVIEW_FAULT_TOLERANCE -> {
                 ReportCheck.requireEnum(task, "faultToleranceOutcome", "容错结果", FaultToleranceOutcome.class, true);
                 requireText(task, "faultToleranceReason", "容错审查理由");
+                if (!version1) {
+                    defaultFalse(task, FAULT_TOLERANCE_CRITERIA.toArray(String[]::new));
+                }
             }
             case SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE -> requireApproval(task, "faultToleranceApproved");
             case SupervisionCaseProcess.DRAFT_NOTICE -> {
@@ -79,7 +112,7 @@ final class TaskInputRules {
         }
     }
 
-    private static void requireText(DelegateTask task, String name, String label) {
+    static void requireText(DelegateTask task, String name, String label) {
         if (Vars.string(task, name) == null) {
             throw new FormFieldValidationException(name, label + "（" + name + "）不能为空");
         }

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * On creating reviewOverdueCase / reviewOverdueDecision: mails the leaders that a step is overdue,
+ * On creating a leaders' overdue review (reviewOverdueTriage, …Inquiry, …Case, …Decision, …Defence): mails the leaders that a step is overdue,
  * who works on it, and a link that opens their review task in Tasklist.
  */
 @Component("overdueEscalationMailListener")
@@ -29,8 +29,11 @@ class OverdueEscalationMailListener implements TaskListener {
 
     /** The review task of leaders, and the step whose deadline passed. */
     private static final Map<String, String> OVERDUE_STEP = Map.of(
+            SupervisionCaseProcess.REVIEW_OVERDUE_TRIAGE, SupervisionCaseProcess.TRIAGE_CASE,
+            SupervisionCaseProcess.REVIEW_OVERDUE_INQUIRY, SupervisionCaseProcess.INQUIRE_CASE,
             SupervisionCaseProcess.REVIEW_OVERDUE_CASE, SupervisionCaseProcess.VERIFY_CASE,
-            SupervisionCaseProcess.REVIEW_OVERDUE_DECISION, SupervisionCaseProcess.DECIDE_ACCOUNTABILITY);
+            SupervisionCaseProcess.REVIEW_OVERDUE_DECISION, SupervisionCaseProcess.DECIDE_ACCOUNTABILITY,
+            SupervisionCaseProcess.REVIEW_OVERDUE_DEFENCE, SupervisionCaseProcess.HEAR_DEFENCE);
 
     private final MailOutbox outbox;
     private final Recipients recipients;

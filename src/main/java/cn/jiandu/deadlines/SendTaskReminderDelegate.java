@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
-/** sendVerifyReminder / sendDecisionReminder: mails those working on the task before it falls due. */
+/** send…Reminder (each stage with a deadline; the task is the input reminderTask): mails those working on the task before it falls due. */
 @Component("sendTaskReminderDelegate")
 class SendTaskReminderDelegate implements JavaDelegate {
 
