@@ -342,6 +342,12 @@ class RouteVersion2ProcessTest {
 
         assertThat(problem).isWaitingAt("verifyCase");
         assertThat(problem).variables().containsEntry("approvalComment", "证据不足以立案，请补充核实");
+
+        complete(task("verifyCase", problem), withVariables("verificationOutcome", "ACCOUNTABILITY",
+                "findings", "补充核实后，问题属实但不需立案", "persons", runtimeService.getVariableTyped(problem.getId(), "persons")));
+        assertThat(problem).as("the persons shown, sent back unchanged, stay the case's")
+                .isWaitingAt("decideAccountability");
+        Assertions.assertThat(personsOf(problem)).extracting(Person::name).containsExactly("张伟");
     }
 
     @Test
