@@ -342,6 +342,9 @@ class RouteVersion2ProcessTest {
 
         assertThat(problem).isWaitingAt("verifyCase");
         assertThat(problem).variables().containsEntry("approvalComment", "证据不足以立案，请补充核实");
+        Assertions.assertThat(runtimeService.getVariable(problem.getId(), "persons").toString())
+                .as("the list comes back to the same form: only what verification takes, as the gate holds Tasklist to it")
+                .contains("张伟").doesNotContain("repeatOffenceProposed", "recommendedMeasure");
 
         complete(task("verifyCase", problem), withVariables("verificationOutcome", "ACCOUNTABILITY",
                 "findings", "补充核实后，问题属实但不需立案", "persons", runtimeService.getVariableTyped(problem.getId(), "persons")));
