@@ -56,7 +56,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:route-version-2-process;DB_CLOSE_DELAY=-1"})
-@Import({ProcessEngineCoverageConfiguration.class, RouteVersion2ProcessTest.Coverage.class, FormsOfRouteVersion2.class})
+@Import({ProcessEngineCoverageConfiguration.class, RouteVersion2ProcessTest.Coverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RouteVersion2ProcessTest {
