@@ -53,6 +53,21 @@ public class PersonRepository {
                 PersonRepository::map, caseNumber);
     }
 
+    /** The persons of several cases at once (an export of the register), each case's in its order. */
+    public java.util.Map<String, List<Person>> listOf(List<String> caseNumbers) {
+        java.util.Map<String, List<Person>> byCase = new java.util.HashMap<>();
+        for (int from = 0; from < caseNumbers.size(); from += 500) {
+            List<String> chunk = caseNumbers.subList(from, Math.min(caseNumbers.size(), from + 500));
+            jdbc.query("SELECT * FROM jd_case_person WHERE case_number IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY case_number, position",
+                    rs -> {
+                        byCase.computeIfAbsent(rs.getString("case_number"), n -> new java.util.ArrayList<>())
+                                .add(map(rs, 0));
+                    }, chunk.toArray());
+        }
+        return byCase;
+    }
+
     /** What Jiandu recommends for the person (the accountability table) and whether leaders must approve. */
     public void recordRecommendation(String caseNumber, int position, Measure recommended,
             boolean leaderApprovalRequired) {

@@ -1,6 +1,5 @@
 package cn.jiandu.cases;
 
-import java.time.Clock;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.system.SaneDate;
@@ -9,9 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -44,12 +40,10 @@ class CaseController {
 
     private final CaseReporting reporting;
     private final CaseQueries queries;
-    private final Clock clock;
 
-    CaseController(CaseReporting reporting, CaseQueries queries, Clock clock) {
+    CaseController(CaseReporting reporting, CaseQueries queries) {
         this.reporting = reporting;
         this.queries = queries;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -79,6 +73,7 @@ class CaseController {
                 .body(new Reported(record.caseNumber(), record.stage(), duplicate));
     }
 
+    /** The register's search (the page /cases takes the same parameters); existing parameters keep their meaning. */
     @GetMapping
     CasePage list(
             @RequestParam(required = false) CaseStage stage,
@@ -90,20 +85,21 @@ class CaseController {
             LocalDate reportedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate
             LocalDate reportedTo,
+            @RequestParam(required = false) @Size(max = CaseFilter.TEXT_MAX, message = CaseFilter.TEXT_MESSAGE) String caseNumber,
+            @RequestParam(required = false) @Size(max = CaseFilter.TEXT_MAX, message = CaseFilter.TEXT_MESSAGE) String unit,
+            @RequestParam(required = false) @Size(max = CaseFilter.TEXT_MAX, message = CaseFilter.TEXT_MESSAGE) String person,
+            @RequestParam(required = false) @Size(max = CaseFilter.TEXT_MAX, message = CaseFilter.TEXT_MESSAGE) String keyword,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) CaseSort sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             Authentication authentication) {
         if (page < 0 || size < 1 || size > 200) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page 不能小于 0，size 须在 1 到 200 之间");
         }
-        Map<String, String> columns = new LinkedHashMap<>();
-        if (stage != null) columns.put("stage", stage.name());
-        if (zone != null) columns.put("zone", zone.name());
-        if (problemType != null) columns.put("problem_type", problemType.name());
-        if (source != null) columns.put("source", source.name());
-        if (outcome != null) columns.put("outcome", outcome.name());
-        CaseFilter filter = new CaseFilter(columns, startOf(reportedFrom), startOf(reportedTo == null ? null : reportedTo.plusDays(1)));
-        return queries.list(CurrentUser.of(authentication), filter, page, size);
+        CaseFilter filter = new CaseFilter(stage, outcome, zone, problemType, source, reportedFrom, reportedTo,
+                caseNumber, unit, person, keyword, overdue, sort);
+        return queries.search(CurrentUser.of(authentication), filter, page, size);
     }
 
     @GetMapping("/{caseNumber}")
@@ -114,7 +110,4 @@ class CaseController {
                         "没有编号为 " + caseNumber + " 的案件，或您无权查看该案件"));
     }
 
-    private OffsetDateTime startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(clock.getZone()).toOffsetDateTime();
-    }
 }

@@ -1,8 +1,12 @@
 package cn.jiandu.cases;
 
+import cn.jiandu.accountability.Person;
 import cn.jiandu.accountability.PersonRepository;
 import cn.jiandu.identity.CurrentUser;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads cases for GET /api/cases: the record, the open tasks and the timeline from the engine's history. */
 @Service
 @Transactional(readOnly = true)
-class CaseQueries {
+public class CaseQueries {
 
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "serviceTask",
             "businessRuleTask", "receiveTask", "intermediateTimer", "boundaryTimer", "noneEndEvent",
@@ -34,25 +38,62 @@ class CaseQueries {
     private final PersonRepository persons;
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final Clock clock;
 
     CaseQueries(CaseRepository cases, PersonRepository persons, TaskService taskService,
-            HistoryService historyService) {
+            HistoryService historyService, Clock clock) {
+        this.clock = clock;
         this.cases = cases;
         this.persons = persons;
         this.taskService = taskService;
         this.historyService = historyService;
     }
 
-    CasePage list(CurrentUser user, CaseFilter filter, int page, int size) {
+    /** One page of the cases the user may see that the filter finds, in the filter's order. */
+    public CasePage search(CurrentUser user, CaseFilter filter, int page, int size) {
         List<Object> visibilityArgs = new ArrayList<>();
         String visibility = CaseVisibility.sqlCondition(user, visibilityArgs);
-        List<CaseView.Summary> content = cases.list(filter, visibility, visibilityArgs, page, size).stream()
-                .map(CaseView.Summary::of).toList();
-        return CasePage.of(content, page, size, cases.count(filter, visibility, visibilityArgs));
+        List<CaseRecord> records = cases.list(filter, visibility, visibilityArgs, page * size, size);
+        return CasePage.of(summaries(records), page, size, cases.count(filter, visibility, visibilityArgs));
+    }
+
+    /**
+     * The first {@code limit} cases of the search with their persons, for an export; {@code total} says how
+     * many the search found, so that a cut export can say so.
+     */
+    public Listing listing(CurrentUser user, CaseFilter filter, int limit) {
+        List<Object> visibilityArgs = new ArrayList<>();
+        String visibility = CaseVisibility.sqlCondition(user, visibilityArgs);
+        List<CaseRecord> records = cases.list(filter, visibility, visibilityArgs, 0, limit);
+        long total = records.size() < limit ? records.size() : cases.count(filter, visibility, visibilityArgs);
+        Map<String, List<Person>> personsOf = persons.listOf(records.stream().map(CaseRecord::caseNumber).toList());
+        List<CaseView.Summary> summaries = summaries(records);
+        List<Listing.Row> rows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new Listing.Row(summaries.get(i), records.get(i).findings(),
+                    personsOf.getOrDefault(records.get(i).caseNumber(), List.of()).stream()
+                            .map(CaseView.PersonView::of).toList()));
+        }
+        return new Listing(rows, total);
+    }
+
+    /** Cases of a listing, each with the summary the register shows and the persons held accountable. */
+    public record Listing(List<Row> rows, long total) {
+
+        public record Row(CaseView.Summary summary, String findings,
+                List<CaseView.PersonView> persons) {
+        }
+    }
+
+    private List<CaseView.Summary> summaries(List<CaseRecord> records) {
+        Map<String, OffsetDateTime> due = cases.earliestOpenDueDates(
+                records.stream().map(CaseRecord::processInstanceId).toList());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return records.stream().map(r -> CaseView.Summary.of(r, due.get(r.processInstanceId()), now)).toList();
     }
 
     /** Empty when the case does not exist or the user may not read it (the API answers 404 alike). */
-    Optional<CaseView> detail(CurrentUser user, String caseNumber) {
+    public Optional<CaseView> detail(CurrentUser user, String caseNumber) {
         return cases.findByNumber(caseNumber)
                 .filter(record -> CaseVisibility.canRead(user, record))
                 .map(record -> view(record, CaseVisibility.seesReporter(user)));
@@ -74,7 +115,7 @@ class CaseQueries {
                 r.faultToleranceOutcome(), r.faultToleranceApproved(), r.unitMeasure(), r.inquiryOutcome(),
                 r.verificationOutcome(), r.correctiveMeasures(), r.defenceRecord(), r.defenceChangesDecision(),
                 r.servedOn(), r.handedOverAt(), r.handedOverBy(), persons(r.caseNumber()),
-                r.reportedAt(), r.closedAt(), openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
+                r.reportedAt(), r.closedAt(), r.verifyDueAt(), openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
     }
 
     /** Shown to whoever may read the case: this view is built only after CaseVisibility allowed it. */

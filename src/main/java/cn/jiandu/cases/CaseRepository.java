@@ -158,12 +158,12 @@ public class CaseRepository {
                 CaseStage.CLOSED.name(), outcome.name(), now, now, caseNumber);
     }
 
-    List<CaseRecord> list(CaseFilter filter, String visibility, List<Object> visibilityArgs, int page, int size) {
+    List<CaseRecord> list(CaseFilter filter, String visibility, List<Object> visibilityArgs, int offset, int limit) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, visibility, visibilityArgs, args);
-        args.add(size);
-        args.add((long) page * size);
-        return jdbc.query("SELECT * FROM jd_case" + where + " ORDER BY reported_at DESC, case_number DESC LIMIT ? OFFSET ?",
+        args.add(limit);
+        args.add((long) offset);
+        return jdbc.query("SELECT * FROM jd_case" + where + " ORDER BY " + filter.sort().orderBy() + " LIMIT ? OFFSET ?",
                 ROW, args.toArray());
     }
 
@@ -174,7 +174,24 @@ public class CaseRepository {
         return count == null ? 0 : count;
     }
 
-    private static String where(CaseFilter filter, String visibility, List<Object> visibilityArgs, List<Object> args) {
+    /** The earliest due date of each case's open tasks, by process instance (cases without a due date are absent). */
+    Map<String, OffsetDateTime> earliestOpenDueDates(List<String> processInstanceIds) {
+        Map<String, OffsetDateTime> due = new java.util.HashMap<>();
+        List<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.query("SELECT PROC_INST_ID_, MIN(DUE_DATE_) AS DUE FROM ACT_RU_TASK WHERE DUE_DATE_ IS NOT NULL"
+                            + " AND PROC_INST_ID_ IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + ") GROUP BY PROC_INST_ID_",
+                    rs -> {
+                        java.sql.Timestamp at = rs.getTimestamp("DUE");
+                        due.put(rs.getString("PROC_INST_ID_"), at.toInstant().atZone(clock.getZone()).toOffsetDateTime());
+                    }, chunk.toArray());
+        }
+        return due;
+    }
+
+    private String where(CaseFilter filter, String visibility, List<Object> visibilityArgs, List<Object> args) {
         StringJoiner conditions = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
         filter.columns().forEach((column, value) -> {
             if (!FILTER_COLUMNS.contains(column)) {
@@ -185,17 +202,54 @@ public class CaseRepository {
         });
         if (filter.reportedFrom() != null) {
             conditions.add("reported_at >= ?");
-            args.add(filter.reportedFrom());
+            args.add(filter.reportedFromIn(clock.getZone()));
         }
-        if (filter.reportedBefore() != null) {
+        if (filter.reportedTo() != null) {
             conditions.add("reported_at < ?");
-            args.add(filter.reportedBefore());
+            args.add(filter.reportedBeforeIn(clock.getZone()));
+        }
+        // Text is found wherever it stands ("contains"), case-insensitively; PostgreSQL answers these from its
+        // trigram indexes (db/vendor/postgresql/V13), H2 by reading the rows.
+        if (filter.caseNumber() != null) {
+            conditions.add("case_number ILIKE ? ESCAPE '\\'");
+            args.add(contains(filter.caseNumber()));
+        }
+        if (filter.unit() != null) {
+            conditions.add("unit ILIKE ? ESCAPE '\\'");
+            args.add(contains(filter.unit()));
+        }
+        if (filter.person() != null) {
+            // A union rather than an OR, so that each side can use its own index.
+            conditions.add("case_number IN (SELECT case_number FROM jd_case_person WHERE name ILIKE ? ESCAPE '\\'"
+                    + " UNION SELECT case_number FROM jd_case WHERE persons_involved ILIKE ? ESCAPE '\\')");
+            args.add(contains(filter.person()));
+            args.add(contains(filter.person()));
+        }
+        if (filter.keyword() != null) {
+            conditions.add("(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\'"
+                    + " OR findings ILIKE ? ESCAPE '\\')");
+            String keyword = contains(filter.keyword());
+            args.add(keyword);
+            args.add(keyword);
+            args.add(keyword);
+        }
+        if (filter.overdue() != null) {
+            // Overdue: a step of the case (an open task) is past its due date. The verification period
+            // (verify_due_at) is the due date of verifyCase, so it counts through the task.
+            conditions.add((filter.overdue() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM ACT_RU_TASK t"
+                    + " WHERE t.PROC_INST_ID_ = jd_case.process_instance_id AND t.DUE_DATE_ < ?)");
+            args.add(java.sql.Timestamp.from(clock.instant()));
         }
         if (visibility != null) {
             conditions.add(visibility);
             args.addAll(visibilityArgs);
         }
         return conditions.toString();
+    }
+
+    /** A LIKE pattern that finds the text itself: the user's % and _ are no wildcards. */
+    private static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static final RowMapper<CaseRecord> ROW = CaseRepository::map;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What GET /api/cases/{caseNumber} shows; reporter fields only to those entitled to them. */
-record CaseView(
+public record CaseView(
         String caseNumber,
         String title,
         String description,
@@ -48,20 +48,21 @@ record CaseView(
         List<PersonView> persons,
         OffsetDateTime reportedAt,
         OffsetDateTime closedAt,
+        OffsetDateTime verifyDueAt,
         List<OpenTask> openTasks,
         List<TimelineEntry> timeline) {
 
-    record Reporter(String name, String phone, String email) {
+    public record Reporter(String name, String phone, String email) {
     }
 
     /** A person of the case: codes with the labels people read, and the form (四种形态) of their measure. */
-    record PersonView(int position, String name, String unit, String post, String level, String levelLabel,
+    public record PersonView(int position, String name, String unit, String post, String level, String levelLabel,
             Boolean partyMember, Boolean publicServant, String responsibility, String responsibilityLabel,
             Boolean repeatOffence, Boolean repeatOffenceProposed, String recommendedMeasure,
             String recommendedMeasureLabel, String measure, String measureLabel, String form, String formLabel,
             Boolean leaderApprovalRequired, String defenceRecord, LocalDate servedOn) {
 
-        static PersonView of(Person p) {
+        public static PersonView of(Person p) {
             Optional<FourForms.Form> form = FourForms.of(p.measure());
             return new PersonView(p.position(), p.name(), p.unit(), p.post(), code(p.level()), label(p.level()),
                     p.partyMember(), p.publicServant(), code(p.responsibility()), label(p.responsibility()),
@@ -80,21 +81,26 @@ record CaseView(
         }
     }
 
-    record OpenTask(String id, String taskKey, String name, String assignee, List<String> candidateGroups,
+    public record OpenTask(String id, String taskKey, String name, String assignee, List<String> candidateGroups,
             Date created, Date due) {
     }
 
-    record TimelineEntry(String activityId, String activityName, String type, String by, Date started, Date ended,
+    public record TimelineEntry(String activityId, String activityName, String type, String by, Date started, Date ended,
             String comment) {
     }
 
-    /** A line of GET /api/cases. */
-    record Summary(String caseNumber, String title, String source, String unit, String problemType, String severity,
-            String zone, String stage, String outcome, OffsetDateTime reportedAt) {
+    /**
+     * A line of GET /api/cases and of the register. {@code dueAt} is the earliest due date of the case's open
+     * steps; {@code overdue} whether it has passed.
+     */
+    public record Summary(String caseNumber, String title, String source, String unit, String problemType,
+            String severity, String zone, String stage, String outcome, OffsetDateTime reportedAt,
+            OffsetDateTime updatedAt, String personsInvolved, OffsetDateTime dueAt, boolean overdue) {
 
-        static Summary of(CaseRecord r) {
+        static Summary of(CaseRecord r, OffsetDateTime dueAt, OffsetDateTime now) {
             return new Summary(r.caseNumber(), r.title(), r.source(), r.unit(), r.problemType(), r.severity(),
-                    r.zone(), r.stage(), r.outcome(), r.reportedAt());
+                    r.zone(), r.stage(), r.outcome(), r.reportedAt(), r.updatedAt(), r.personsInvolved(), dueAt,
+                    dueAt != null && dueAt.isBefore(now));
         }
     }
 }

@@ -40,7 +40,12 @@ public class TaskLinks {
 
     /** Opens the task itself in Tasklist (Tasklist keeps the task through its login). */
     public String task(String taskId) {
-        return mailBase + "/camunda/app/tasklist/default/#/?task=" + taskId;
+        return mailBase + taskPath(taskId);
+    }
+
+    /** The task in Tasklist, from a page of this application (same host). */
+    public static String taskPath(String taskId) {
+        return "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
     /** Tasklist, for a mail whose task is gone. */

@@ -1,0 +1,23 @@
+package cn.jiandu.register;
+
+import cn.jiandu.appeals.Appeal;
+import cn.jiandu.cases.CaseView;
+import cn.jiandu.notices.CaseNamings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the case page shows of one case: the case as GET /api/cases/{caseNumber} shows it to this
+ * reader, where it was named publicly, its appeals, and the names of the officers in its timeline.
+ */
+record CaseFile(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals, Map<String, String> officers) {
+
+    /** The officer's name and user id, or the id alone when the user is gone. */
+    public String officer(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        String name = officers.get(userId);
+        return name == null ? userId : name + "（" + userId + "）";
+    }
+}
