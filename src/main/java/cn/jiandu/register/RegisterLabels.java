@@ -119,6 +119,11 @@ class RegisterLabels {
         return day == null ? "" : day.toString();
     }
 
+    /** The task in Tasklist (TaskLinks: Tasklist keeps the task through its login). */
+    public String taskLink(String taskId) {
+        return cn.jiandu.mail.TaskLinks.taskPath(taskId);
+    }
+
     /** Whether a due date has passed. */
     public boolean past(Date at) {
         return at != null && at.toInstant().isBefore(clock.instant());
