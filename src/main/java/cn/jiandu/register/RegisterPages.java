@@ -28,8 +28,6 @@ import org.springframework.web.servlet.ModelAndView;
 class RegisterPages {
 
     static final int PAGE_SIZE = 20;
-    /** The most rows one export holds; the page says so when the search finds more. */
-    static final int EXPORT_LIMIT = 10_000;
     /** Where the evidence and documents features may put their part of the case page (see case.html). */
     static final String EVIDENCE_FRAGMENT = "templates/evidence/case-section.html";
     static final String DOCUMENTS_FRAGMENT = "templates/documents/case-section.html";
@@ -38,8 +36,12 @@ class RegisterPages {
     private final CaseFiles files;
     private final RegisterWorkbook workbook;
     private final Clock clock;
+    /** The most cases one export holds (jiandu.register.export-limit); the page says so when the search finds more. */
+    private final int exportLimit;
 
-    RegisterPages(CaseQueries cases, CaseFiles files, RegisterWorkbook workbook, Clock clock) {
+    RegisterPages(CaseQueries cases, CaseFiles files, RegisterWorkbook workbook, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${jiandu.register.export-limit:10000}") int exportLimit) {
+        this.exportLimit = exportLimit;
         this.cases = cases;
         this.files = files;
         this.workbook = workbook;
@@ -61,7 +63,7 @@ class RegisterPages {
                 .addObject("parameters", parameters)
                 .addObject("pageNumber", found.page() + 1)
                 .addObject("lastPage", lastPage)
-                .addObject("exportLimit", EXPORT_LIMIT)
+                .addObject("exportLimit", exportLimit)
                 .addObject("exportLink", link("/cases/export", parameters, null))
                 .addObject("previousLink", found.page() > 0 ? link("/cases", parameters, found.page()) : null)
                 .addObject("nextLink", found.page() + 1 < lastPage ? link("/cases", parameters, found.page() + 2) : null);
@@ -71,12 +73,12 @@ class RegisterPages {
     void export(@RequestParam Map<String, String> parameters, Authentication authentication,
             HttpServletResponse response) throws IOException {
         RegisterQuery query = RegisterQuery.of(parameters);
-        CaseQueries.Listing listing = cases.listing(CurrentUser.of(authentication), query.filter(), EXPORT_LIMIT);
+        CaseQueries.Listing listing = cases.listing(CurrentUser.of(authentication), query.filter(), exportLimit);
         String name = "案件台账-" + LocalDate.now(clock) + ".xlsx";
         response.setContentType(RegisterWorkbook.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        workbook.write(listing, query.filter(), EXPORT_LIMIT, response.getOutputStream());
+        workbook.write(listing, query.filter(), exportLimit, response.getOutputStream());
     }
 
     @GetMapping("/cases/{caseNumber}")
