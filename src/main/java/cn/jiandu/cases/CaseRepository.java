@@ -53,14 +53,21 @@ public class CaseRepository {
             Map.entry("defenceRecord", "defence_record"),
             Map.entry("defenceChangesDecision", "defence_changes_decision"));
 
+    /** The facts a keyword is searched in, as the PostgreSQL index jd_ix_case_facts_bigrams (V13) has them. */
+    static final String FACTS = "title || ' ' || description || ' ' || coalesce(findings, '')";
+
     private static final Set<String> FILTER_COLUMNS = Set.of("stage", "zone", "problem_type", "source", "outcome");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** PostgreSQL has the register's text indexes (db/vendor/postgresql/V13); H2 has none. */
+    private final boolean postgres;
 
     CaseRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
+                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
     void insert(NewCase c) {
@@ -208,27 +215,31 @@ public class CaseRepository {
             conditions.add("reported_at < ?");
             args.add(filter.reportedBeforeIn(clock.getZone()));
         }
-        // Text is found wherever it stands ("contains"), case-insensitively; PostgreSQL answers these from its
-        // trigram indexes (db/vendor/postgresql/V13), H2 by reading the rows.
+        // Text is found wherever it stands ("contains"), case-insensitively; on PostgreSQL from the indexes of
+        // db/vendor/postgresql/V13, on H2 (the embedded demonstration database) by reading the rows.
         if (filter.caseNumber() != null) {
             conditions.add("case_number ILIKE ? ESCAPE '\\'");
             args.add(contains(filter.caseNumber()));
         }
         if (filter.unit() != null) {
-            conditions.add("unit ILIKE ? ESCAPE '\\'");
-            args.add(contains(filter.unit()));
+            conditions.add(containsCondition("unit", filter.unit(), args));
         }
         if (filter.person() != null) {
             // A union rather than an OR, so that each side can use its own index.
-            conditions.add("case_number IN (SELECT case_number FROM jd_case_person WHERE name ILIKE ? ESCAPE '\\'"
-                    + " UNION SELECT case_number FROM jd_case WHERE persons_involved ILIKE ? ESCAPE '\\')");
-            args.add(contains(filter.person()));
-            args.add(contains(filter.person()));
+            conditions.add("case_number IN (SELECT case_number FROM jd_case_person WHERE "
+                    + containsCondition("name", filter.person(), args)
+                    + " UNION SELECT case_number FROM jd_case WHERE "
+                    + containsCondition("persons_involved", filter.person(), args) + ")");
         }
         if (filter.keyword() != null) {
-            conditions.add("(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\'"
-                    + " OR findings ILIKE ? ESCAPE '\\')");
             String keyword = contains(filter.keyword());
+            String matches = "(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\' OR findings ILIKE ? ESCAPE '\\')";
+            if (bigrams(filter.keyword())) {
+                conditions.add("jd_bigrams(" + FACTS + ") @> jd_bigrams(?) AND " + matches);
+                args.add(filter.keyword());
+            } else {
+                conditions.add(matches);
+            }
             args.add(keyword);
             args.add(keyword);
             args.add(keyword);
@@ -245,6 +256,26 @@ public class CaseRepository {
             args.addAll(visibilityArgs);
         }
         return conditions.toString();
+    }
+
+    /**
+     * "column contains text": on PostgreSQL first the column's character pairs (its bigram index), then the exact
+     * test; the pairs are lower-cased as ILIKE compares.
+     */
+    private String containsCondition(String column, String text, List<Object> args) {
+        String exact = column + " ILIKE ? ESCAPE '\\'";
+        if (!bigrams(text)) {
+            args.add(contains(text));
+            return exact;
+        }
+        args.add(text);
+        args.add(contains(text));
+        return "(jd_bigrams(" + column + ") @> jd_bigrams(?) AND " + exact + ")";
+    }
+
+    /** Whether a search for this text can use the bigram indexes: on PostgreSQL, two characters or more. */
+    private boolean bigrams(String text) {
+        return postgres && text.codePointCount(0, text.length()) >= 2;
     }
 
     /** A LIKE pattern that finds the text itself: the user's % and _ are no wildcards. */

@@ -1,0 +1,134 @@
+package cn.jiandu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.jiandu.support.Http;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The register in a real browser: an officer logged in to Tasklist opens /cases without a second login, finds
+ * a case of their zone by its unit and by a person, opens it and reads how it was handled, the leaders' return
+ * with its reason included. Screenshots: target/screenshots/register-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:register-browser;DB_CLOSE_DELAY=-1",
+        "server.error.include-message=always"})
+class RegisterInBrowserTest {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @RegisterExtension
+    final TestWatcher pageOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.keepPage("failed-register-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void anOfficerFindsAClosedCaseOfTheirZoneByUnitAndPersonAndReadsItsTimeline() throws IOException {
+        CaseRoute route = new CaseRoute(new Http(port), taskService, managementService, runtimeService);
+        String closed = route.report("幸福社区出入口无人值守、未测体温", "北湖街道幸福社区", "NORTH");
+        String south = route.report("南湖农贸市场未查验健康码", "南湖农贸市场", "SOUTH");
+        closeAtTriage(route, closed);
+
+        browser = Browser.start("http://localhost:" + port);
+        browser.desktop();
+        browser.logInToTasklist("north1");
+        browser.open("/cases");
+        browser.visible(By.id("search"));
+        assertThat(browser.driver().getCurrentUrl()).as("no second login").endsWith("/cases");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("案件台账");
+
+        search("unit", "幸福社区");
+        assertThat(listed()).contains(closed, "北湖街道幸福社区", "已办结", "研判后了结").doesNotContain(south);
+        browser.screenshot("register-01-found-by-unit");
+
+        browser.open("/cases");
+        search("person", "李某");
+        assertThat(listed()).contains(closed).doesNotContain(south);
+        browser.screenshot("register-02-found-by-person");
+
+        browser.press(browser.visible(By.linkText(closed)));
+        browser.visible(By.id("timeline"));
+        assertThat(browser.driver().findElement(By.id("stage")).getText()).isEqualTo("已办结");
+        assertThat(browser.driver().findElement(By.id("outcome")).getText()).isEqualTo("研判后了结");
+        String timeline = browser.driver().findElement(By.id("timeline")).getText();
+        assertThat(timeline).contains("分类研判处置", "审批处置意见", "王晓明（intake1）", "刘卫东（leader1）",
+                "退回：反映内容已有结论，建议了结", "办结归档");
+        browser.screenshot("register-03-closed-case");
+
+        browser.open("/cases/" + south);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("未找到案件");
+    }
+
+    private void search(String field, String text) {
+        WebElement input = browser.visible(By.name(field));
+        input.clear();
+        input.sendKeys(text);
+        browser.press(browser.driver().findElement(By.id("find")));
+        browser.waitUntil(d -> d.getCurrentUrl().contains(field + "="));
+    }
+
+    private String listed() {
+        return browser.visible(By.id("cases")).getText();
+    }
+
+    /** Intake proposes to close it, leaders send it back once with a reason, then approve; closeCase runs. */
+    private void closeAtTriage(CaseRoute route, String caseNumber) {
+        Map<String, Object> triage = Map.of("problemType", "RESPONSIBILITY_NOT_IMPLEMENTED", "severity", "MINOR",
+                "zone", "NORTH", "disposal", "CLOSE", "triageComment", "经了解已整改到位，拟予了结");
+        route.complete(caseNumber, "triageCase", "intake1", triage);
+        route.complete(caseNumber, "approveDisposal", "leader1", Map.of("disposalApproved", false,
+                "approvalComment", "反映内容已有结论，建议了结"));
+        route.complete(caseNumber, "triageCase", "intake1", triage);
+        route.complete(caseNumber, "approveDisposal", "leader1", Map.of("disposalApproved", true));
+        String processInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        for (Job job : managementService.createJobQuery().processInstanceId(processInstance).list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+}
