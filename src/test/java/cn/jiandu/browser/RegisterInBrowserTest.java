@@ -99,6 +99,8 @@ class RegisterInBrowserTest {
         assertThat(timeline).contains("分类研判处置", "审批处置意见", "王晓明（intake1）", "刘卫东（leader1）",
                 "退回：反映内容已有结论，建议了结", "办结归档");
         browser.screenshot("register-03-closed-case");
+        browser.script("document.getElementById('timeline').scrollIntoView()");
+        browser.screenshot("register-04-closed-case-timeline");
 
         browser.open("/cases/" + south);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("未找到案件");
