@@ -74,8 +74,7 @@ class RegisterInBrowserTest {
         String south = route.report("南湖农贸市场未查验健康码", "南湖农贸市场", "SOUTH");
         closeAtTriage(route, closed);
 
-        browser = Browser.start("http://localhost:" + port);
-        browser.desktop();
+        startBrowser();
         browser.logInToTasklist("north1");
         browser.open("/cases");
         browser.visible(By.id("search"));
@@ -104,6 +103,35 @@ class RegisterInBrowserTest {
 
         browser.open("/cases/" + south);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("未找到案件");
+    }
+
+    @Test
+    void aTaskFormLinksToItsCasePage() throws IOException {
+        CaseRoute route = new CaseRoute(new Http(port), taskService, managementService, runtimeService);
+        String caseNumber = route.report("物流园返乡人员排查不到位", "东城街道物流园", "NORTH");
+        String triage = route.task(caseNumber, "triageCase").getId();
+
+        startBrowser();
+        browser.logInToTasklist("intake1");
+        browser.openTask(triage);
+        WebElement link = browser.visible(By.cssSelector(".task-details .fjs-form a[href='/cases/" + caseNumber + "']"));
+        assertThat(link.getText()).contains("在案件页查看本案全部情况");
+        browser.screenshot("register-05-task-form-links-to-case");
+
+        browser.press(link);
+        browser.waitUntil(d -> d.getWindowHandles().size() > 1 || d.getCurrentUrl().endsWith("/cases/" + caseNumber));
+        for (String window : browser.driver().getWindowHandles()) {
+            browser.driver().switchTo().window(window);
+        }
+        browser.visible(By.id("case-number"));
+        assertThat(browser.driver().findElement(By.id("case-number")).getText()).isEqualTo(caseNumber);
+    }
+
+    private void startBrowser() throws IOException {
+        if (browser == null) {
+            browser = Browser.start("http://localhost:" + port);
+        }
+        browser.desktop();
     }
 
     private void search(String field, String text) {
