@@ -149,6 +149,14 @@ class RegisterWebTest {
     }
 
     @Test
+    void withoutALoginThePagesGoToTheTasklistLogin() {
+        for (String page : List.of("/cases", "/cases/export", "/cases/RG-2026-00001")) {
+            Answer answer = http.get(null, page);
+            assertThat(answer.status()).as(page).isEqualTo(302);
+        }
+    }
+
+    @Test
     void aCaseOfAnotherZoneIsNotFoundByUrlJustAsTheApiAnswers() {
         assertThat(http.get("north1", "/api/cases/RG-2026-00002").status()).isEqualTo(404);
         Answer page = http.get("north1", "/cases/RG-2026-00002");
