@@ -33,17 +33,17 @@ class RegisterPages {
     static final String DOCUMENTS_FRAGMENT = "templates/documents/case-section.html";
 
     private final CaseQueries cases;
-    private final CaseFiles files;
+    private final CaseOverviews overviews;
     private final RegisterWorkbook workbook;
     private final Clock clock;
     /** The most cases one export holds (jiandu.register.export-limit); the page says so when the search finds more. */
     private final int exportLimit;
 
-    RegisterPages(CaseQueries cases, CaseFiles files, RegisterWorkbook workbook, Clock clock,
+    RegisterPages(CaseQueries cases, CaseOverviews overviews, RegisterWorkbook workbook, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${jiandu.register.export-limit:10000}") int exportLimit) {
         this.exportLimit = exportLimit;
         this.cases = cases;
-        this.files = files;
+        this.overviews = overviews;
         this.workbook = workbook;
         this.clock = clock;
     }
@@ -75,6 +75,8 @@ class RegisterPages {
         RegisterQuery query = RegisterQuery.of(parameters);
         CaseQueries.Listing listing = cases.listing(CurrentUser.of(authentication), query.filter(), exportLimit);
         String name = "案件台账-" + LocalDate.now(clock) + ".xlsx";
+        // A binary file has no character encoding (the one every response is forced to is taken off).
+        response.setCharacterEncoding((String) null);
         response.setContentType(RegisterWorkbook.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
@@ -86,10 +88,10 @@ class RegisterPages {
         if (caseNumber.length() > 20) {
             return notFound(caseNumber);
         }
-        return files.find(CurrentUser.of(authentication), caseNumber)
-                .map(file -> new ModelAndView("register/case")
-                        .addObject("file", file)
-                        .addObject("c", file.view())
+        return overviews.find(CurrentUser.of(authentication), caseNumber)
+                .map(overview -> new ModelAndView("register/case")
+                        .addObject("overview", overview)
+                        .addObject("c", overview.view())
                         .addObject("evidenceFragment", new ClassPathResource(EVIDENCE_FRAGMENT).exists())
                         .addObject("documentsFragment", new ClassPathResource(DOCUMENTS_FRAGMENT).exists()))
                 .orElseGet(() -> notFound(caseNumber));

@@ -15,22 +15,22 @@ import org.springframework.stereotype.Service;
 
 /** Puts a case page together, only after the case's own visibility rule allowed the reader (CaseQueries.detail). */
 @Service
-class CaseFiles {
+class CaseOverviews {
 
     private final CaseQueries cases;
     private final CaseNamings namings;
     private final CaseAppeals appeals;
     private final IdentityService identity;
 
-    CaseFiles(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, IdentityService identity) {
+    CaseOverviews(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, IdentityService identity) {
         this.cases = cases;
         this.namings = namings;
         this.appeals = appeals;
         this.identity = identity;
     }
 
-    Optional<CaseFile> find(CurrentUser reader, String caseNumber) {
-        return cases.detail(reader, caseNumber).map(view -> new CaseFile(view, namings.of(view.caseNumber()),
+    Optional<CaseOverview> find(CurrentUser reader, String caseNumber) {
+        return cases.detail(reader, caseNumber).map(view -> new CaseOverview(view, namings.of(view.caseNumber()),
                 appeals.of(view.caseNumber()), officers(view)));
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * Everything the case page shows of one case: the case as GET /api/cases/{caseNumber} shows it to this
  * reader, where it was named publicly, its appeals, and the names of the officers in its timeline.
  */
-record CaseFile(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals, Map<String, String> officers) {
+record CaseOverview(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals, Map<String, String> officers) {
 
     /** The officer's name and user id, or the id alone when the user is gone. */
     public String officer(String userId) {
