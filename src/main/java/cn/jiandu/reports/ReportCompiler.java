@@ -2,6 +2,7 @@ package cn.jiandu.reports;
 
 import cn.jiandu.accountability.FourForms;
 import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.UnitMeasure;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Source;
 import cn.jiandu.cases.CaseEnums.Zone;
@@ -29,9 +30,9 @@ import org.springframework.stereotype.Component;
  * Compiles a report's figures in one aggregate query: each of jd_case, jd_inspection and jd_notice
  * is read once, every figure a filtered count, so the cost grows with the table and not with the
  * number of figures or process instances (no process variables are read). The persons held
- * accountable are one more sub-select: jd_case_person joined to the cases closed with
- * accountability in the period, found through ix_case_closed_at and their persons through the
- * case number, so that part costs the period's persons and not another pass over every case.
+ * accountable are one more sub-select: jd_case_person joined to the cases closed in the period with
+ * accountability or handed over for investigation, found through ix_case_closed_at and their persons
+ * through the case number, so that part costs the period's persons and not another pass over every case.
  */
 @Component
 class ReportCompiler {
@@ -57,6 +58,7 @@ class ReportCompiler {
     private final Breakdown inspectedByZone = new Breakdown("insp_zone", "zone", codes(Zone.class), null);
     private final Breakdown personsByMeasure = new Breakdown("person_measure", "person.measure", Persons.MEASURES, null);
     private final Breakdown personsByForm = new Breakdown("person_form", formsOf("person.measure"));
+    private final Breakdown organisations = new Breakdown("org_measure", "unit_measure", codes(UnitMeasure.class), null);
     private final Breakdown personsByResponsibility = new Breakdown("person_resp", "person.responsibility",
             Persons.RESPONSIBILITIES, null);
 
@@ -95,6 +97,7 @@ class ReportCompiler {
         closedByOutcome.addTo(cases, CLOSED);
         measures.addTo(cases, ACCOUNTABLE);
         leaderMeasures.addTo(cases, ACCOUNTABLE);
+        organisations.addTo(cases, ACCOUNTABLE);
         cases.add(count("ft_exempted", CLOSED + " AND outcome = 'EXEMPTED'"));
         cases.add(count("ft_mitigate", CLOSED + " AND fault_tolerance_outcome = 'MITIGATE'"));
         cases.add(count("ft_not_applicable", CLOSED + " AND fault_tolerance_outcome = 'NOT_APPLICABLE'"));
@@ -110,8 +113,10 @@ class ReportCompiler {
         byUnitKind.addTo(inspections, "1 = 1");
         inspectedByZone.addTo(inspections, "1 = 1");
 
-        // A person counts by the rule the case-level figures use (closed in the period with
-        // accountability), and only with a measure: NONE, or none recorded yet, is no accountability.
+        // A person counts when their case closed in the period: held accountable (outcome ACCOUNTABILITY)
+        // with a measure, NONE or none recorded yet being no accountability; or proposed for filing in a
+        // case handed over for investigation, where a person without a measure was proposed with the
+        // case at verification. A lighter measure in a handed-over case was never served: not counted.
         List<String> persons = new ArrayList<>();
         persons.add("COUNT(*) AS persons_total");
         personsByMeasure.addTo(persons, "1 = 1");
@@ -124,8 +129,11 @@ class ReportCompiler {
                 + "\nCROSS JOIN (SELECT COUNT(*) AS notices_published FROM jd_notice"
                 + " WHERE published_at >= :from AND published_at < :to) n"
                 + "\nCROSS JOIN (SELECT " + String.join(",\n  ", persons)
-                + "\nFROM jd_case_person person JOIN jd_case kase ON kase.case_number = person.case_number"
-                + "\nWHERE " + accountable("kase.") + " AND person.measure <> 'NONE') p";
+                + "\nFROM (SELECT person.responsibility, CASE WHEN kase.outcome = 'ACCOUNTABILITY' THEN person.measure"
+                + " WHEN COALESCE(person.measure, 'PROPOSE_FILING') = 'PROPOSE_FILING' THEN 'PROPOSE_FILING' END AS measure"
+                + "\n  FROM jd_case_person person JOIN jd_case kase ON kase.case_number = person.case_number"
+                + "\n  WHERE " + closed("kase.") + " AND kase.outcome IN ('ACCOUNTABILITY', 'REFERRED_FOR_INVESTIGATION')"
+                + ") person WHERE person.measure <> 'NONE') p";
     }
 
     private ReportFigures read(ResultSet rs, OffsetDateTime asOf) throws SQLException {
@@ -144,22 +152,47 @@ class ReportCompiler {
                 measures.read(rs), leaderMeasures.read(rs),
                 new Persons(rs.getLong("persons_total"), personsByMeasure.read(rs), personsByForm.read(rs),
                         personsByResponsibility.read(rs)),
+                ReportFigures.Organisations.of(organisations.read(rs)),
                 faultTolerance, rs.getLong("notices_published"), null);
     }
 
     private ReportFigures withClosedCases(ReportFigures f, MapSqlParameterSource parameters) {
         List<ReportFigures.ClosedCase> lines = jdbc.query("""
-                SELECT case_number, title, unit, zone, problem_type, measure, leader_measure, outcome, closed_at
-                FROM jd_case WHERE closed_at >= :from AND closed_at < :to AND outcome IN ('ACCOUNTABILITY', 'EXEMPTED')
+                SELECT case_number, title, unit, zone, problem_type, measure, leader_measure, outcome, closed_at,
+                    unit_measure
+                FROM jd_case WHERE closed_at >= :from AND closed_at < :to
+                    AND outcome IN ('ACCOUNTABILITY', 'REFERRED_FOR_INVESTIGATION', 'EXEMPTED')
                 ORDER BY closed_at, case_number LIMIT :limit""",
                 new MapSqlParameterSource(parameters.getValues()).addValue("limit", CLOSED_CASE_LINES),
                 (rs, row) -> new ReportFigures.ClosedCase(rs.getString("case_number"), rs.getString("title"),
                         rs.getString("unit"), rs.getString("zone"), rs.getString("problem_type"),
                         rs.getString("measure"), rs.getString("leader_measure"), rs.getString("outcome"),
-                        rs.getObject("closed_at", OffsetDateTime.class)));
+                        rs.getObject("closed_at", OffsetDateTime.class), rs.getString("unit_measure"), null));
         return new ReportFigures(f.asOf(), f.inspections(), f.newProblems(), f.casesByStage(), f.openCases(),
-                f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.persons(), f.faultTolerance(),
-                f.noticesPublished(), lines);
+                f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.persons(), f.organisations(),
+                f.faultTolerance(), f.noticesPublished(), withPersons(lines));
+    }
+
+    /** Each line with its persons' responsibility and measure (a handed-over case's unmeasured persons: filing). */
+    private List<ReportFigures.ClosedCase> withPersons(List<ReportFigures.ClosedCase> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        Map<String, List<ReportFigures.PersonMeasure>> persons = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT person.case_number, person.responsibility,
+                    COALESCE(person.measure, CASE WHEN kase.outcome = 'REFERRED_FOR_INVESTIGATION' THEN 'PROPOSE_FILING' END)
+                        AS measure
+                FROM jd_case_person person JOIN jd_case kase ON kase.case_number = person.case_number
+                WHERE person.case_number IN (:numbers) ORDER BY person.case_number, person.position""",
+                new MapSqlParameterSource("numbers", lines.stream().map(ReportFigures.ClosedCase::caseNumber).toList()),
+                rs -> {
+                    persons.computeIfAbsent(rs.getString("case_number"), number -> new ArrayList<>())
+                            .add(new ReportFigures.PersonMeasure(rs.getString("responsibility"), rs.getString("measure")));
+                });
+        return lines.stream().map(c -> new ReportFigures.ClosedCase(c.caseNumber(), c.title(), c.unit(), c.zone(),
+                c.problemType(), c.measure(), c.leaderMeasure(), c.outcome(), c.closedAt(), c.unitMeasure(),
+                persons.get(c.caseNumber()))).toList();
     }
 
     /** Closed in the period; {@code of} is the table's alias with its dot, or empty. */
@@ -167,7 +200,7 @@ class ReportCompiler {
         return of + "closed_at >= :from AND " + of + "closed_at < :to";
     }
 
-    /** Closed in the period with accountability: what the measures of a report count, by case or by person. */
+    /** Closed in the period with accountability: what the measures of a report count by case, and the organisations. */
     private static String accountable(String of) {
         return closed(of) + " AND " + of + "outcome = 'ACCOUNTABILITY'";
     }
@@ -175,16 +208,23 @@ class ReportCompiler {
     /**
      * For each of the four forms, the measures in it (Measure.form() is the one place that knows); a
      * form no measure leads to yet (the third and fourth follow the sanction of a filed case) counts 0.
+     * Then a line of its own for a filing (拟立案审查调查), which counts in no form until its sanction
+     * is imposed.
      */
     private static Map<String, String> formsOf(String column) {
         Map<String, String> matches = new LinkedHashMap<>();
         for (FourForms.Form form : FourForms.Form.values()) {
-            List<String> measures = Arrays.stream(Measure.values())
-                    .filter(m -> FourForms.of(m).filter(form::equals).isPresent())
-                    .map(m -> "'" + m.name() + "'").toList();
-            matches.put(form.name(), measures.isEmpty() ? "1 = 0" : column + " IN (" + String.join(", ", measures) + ")");
+            matches.put(form.name(), in(column, Arrays.stream(Measure.values())
+                    .filter(m -> FourForms.of(m).filter(form::equals).isPresent()).toList()));
         }
+        matches.put(Persons.FILING, in(column, Arrays.stream(Measure.values())
+                .filter(m -> m != Measure.NONE && FourForms.of(m).isEmpty()).toList()));
         return matches;
+    }
+
+    private static String in(String column, List<Measure> measures) {
+        return measures.isEmpty() ? "1 = 0"
+                : column + " IN (" + String.join(", ", measures.stream().map(m -> "'" + m.name() + "'").toList()) + ")";
     }
 
     private static String count(String alias, String condition) {

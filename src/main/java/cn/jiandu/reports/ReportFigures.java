@@ -3,16 +3,18 @@ package cn.jiandu.reports;
 import cn.jiandu.accountability.FourForms;
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.accountability.Responsibility;
+import cn.jiandu.accountability.UnitMeasure;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The figures of a report. Counts over the period: inspections carried out, new problems, cases
- * closed with their measures and fault-tolerance outcomes, persons held accountable, notices
- * published. Counts as of {@code asOf}: cases by stage, overdue verifications. Breakdowns are keyed
+ * closed with their measures and fault-tolerance outcomes, persons and party organisations held
+ * accountable, notices published. Counts as of {@code asOf}: cases by stage, overdue verifications. Breakdowns are keyed
  * by the codes of docs/route.md, every code present (zero included) in a fixed order, so charts stay
  * comparable. {@code measures} and {@code leaderMeasures} count cases (the version-1 record: one
  * measure for the person directly responsible, one for the leaders); {@code persons} counts persons.
@@ -28,13 +30,15 @@ public record ReportFigures(
         Map<String, Long> measures,
         Map<String, Long> leaderMeasures,
         Persons persons,
+        Organisations organisations,
         Map<String, Long> faultTolerance,
         long noticesPublished,
         List<ClosedCase> closedCases) {
 
-    /** Reports stored before persons were counted have no {@code persons}: they read as zeros. */
+    /** Reports stored before persons (or organisations) were counted have none: they read as zeros. */
     public ReportFigures {
         persons = persons == null ? Persons.NONE : persons;
+        organisations = organisations == null ? Organisations.of(null) : organisations;
     }
 
     /** Inspections carried out (recorded) in the period; confidential plans are never counted. */
@@ -56,12 +60,13 @@ public record ReportFigures(
     }
 
     /**
-     * Persons held accountable (人次): each person of a case closed in the period with outcome
-     * ACCOUNTABILITY whose measure is not NONE, counted once. Version-1 cases have no persons
-     * recorded and count 0 here. {@code byForm} counts each person in the form of their measure; a
-     * proposed filing is in no form until its sanction is imposed, so the forms may add up to less
-     * than {@code total}. Every code is present in a fixed order, zero included, also when read from
-     * a report stored with fewer codes.
+     * Persons held accountable (人次), each counted once when their case closed in the period: a
+     * person of a case closed with outcome ACCOUNTABILITY whose measure is not NONE, and a person
+     * proposed for filing (PROPOSE_FILING, or no measure yet) in a case closed REFERRED_FOR_INVESTIGATION.
+     * Version-1 cases have no persons recorded and count 0 here. {@code byForm} counts each person in
+     * the form of their measure, and a filing on a line of its own ({@link #FILING}): it is in no form
+     * until its sanction is imposed. Every code is present in a fixed order, zero included, also when
+     * read from a report stored with fewer codes.
      */
     public record Persons(long total, Map<String, Long> byMeasure, Map<String, Long> byForm,
             Map<String, Long> byResponsibility) {
@@ -69,7 +74,10 @@ public record ReportFigures(
         /** NONE (不予问责) is left out: such a person is not held accountable, so never counted. */
         public static final List<String> MEASURES = Arrays.stream(Measure.values())
                 .filter(m -> m != Measure.NONE).map(Enum::name).toList();
-        public static final List<String> FORMS = Arrays.stream(FourForms.Form.values()).map(Enum::name).toList();
+        /** The line of byForm for persons proposed for filing (拟立案审查调查), after the four forms. */
+        public static final String FILING = Measure.PROPOSE_FILING.name();
+        public static final List<String> FORMS = Stream.concat(
+                Arrays.stream(FourForms.Form.values()).map(Enum::name), Stream.of(FILING)).toList();
         public static final List<String> RESPONSIBILITIES = Arrays.stream(Responsibility.values())
                 .map(Enum::name).toList();
 
@@ -82,7 +90,7 @@ public record ReportFigures(
         }
 
         /** The codes in their order with their counts (0 if missing), then any code no longer listed. */
-        private static Map<String, Long> everyCode(List<String> codes, Map<String, Long> counts) {
+        static Map<String, Long> everyCode(List<String> codes, Map<String, Long> counts) {
             Map<String, Long> complete = new LinkedHashMap<>();
             codes.forEach(code -> complete.put(code, 0L));
             if (counts != null) {
@@ -92,8 +100,40 @@ public record ReportFigures(
         }
     }
 
-    /** A case closed in the period with a finding of fact: the lines of the weekly bulletin. */
+    /**
+     * Party organisations held accountable (对党组织的问责): the cases closed in the period with outcome
+     * ACCOUNTABILITY by their unit measure, one organisation a case; every code present, zero included.
+     * {@code total} is always the sum of {@code byMeasure}, whatever was passed or stored.
+     */
+    public record Organisations(long total, Map<String, Long> byMeasure) {
+
+        public static final List<String> MEASURES = Arrays.stream(UnitMeasure.values()).map(Enum::name).toList();
+
+        public Organisations {
+            byMeasure = Persons.everyCode(MEASURES, byMeasure);
+            total = byMeasure.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        static Organisations of(Map<String, Long> byMeasure) {
+            return new Organisations(0, byMeasure);
+        }
+    }
+
+    /**
+     * A case closed in the period with a finding of fact (held accountable, handed over for
+     * investigation, or exempted): the lines of the weekly bulletin. A version-1 case has its two
+     * measures by case and no persons; a version-2 case its persons and the organisation's measure.
+     */
     public record ClosedCase(String caseNumber, String title, String unit, String zone, String problemType,
-            String measure, String leaderMeasure, String outcome, OffsetDateTime closedAt) {
+            String measure, String leaderMeasure, String outcome, OffsetDateTime closedAt, String unitMeasure,
+            List<PersonMeasure> persons) {
+
+        public ClosedCase {
+            persons = persons == null ? List.of() : List.copyOf(persons);
+        }
+    }
+
+    /** One person of a listed case, in the case's order: responsibility and measure, no name. */
+    public record PersonMeasure(String responsibility, String measure) {
     }
 }

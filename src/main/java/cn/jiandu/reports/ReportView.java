@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A report as people read it, on the page and in the mail: headline figures, the breakdowns as
- * charts (a table in the mail), the persons held accountable (人次) as a table and charts of their
- * own, the weekly bulletin's closed cases, and the review and sign-off.
+ * charts (a table in the mail), the persons (人次) and party organisations held accountable as a
+ * table and charts of their own, the weekly bulletin's closed cases, and the review and sign-off.
  */
 record ReportView(
         ReportKind kind,
@@ -29,6 +30,7 @@ record ReportView(
         List<Headline> headlines,
         List<Chart> charts,
         PersonCounts persons,
+        OrganisationCounts organisations,
         List<CaseLine> closedCases,
         long closedCasesNotListed) {
 
@@ -59,10 +61,12 @@ record ReportView(
     /** Persons held accountable in the period: the total and its breakdowns (by measure, form, responsibility). */
     record PersonCounts(long total, List<Chart> charts) {
 
-        /** Why version-1 cases are missing from the persons: said wherever the persons are shown. */
-        static final String NOTE = "人次按逐人记录的问责对象统计，不予问责的不计；第一版案件未逐人记录，人次计为 0，其问责方式仍按件统计。";
-        /** Why the forms may add up to less than the total. */
-        static final String FORMS_NOTE = "拟立案审查调查的，待作出处分后计入相应形态。";
+        /** When a person counts, and why version-1 cases are missing: said wherever the persons are shown. */
+        static final String NOTE = "人次按案件办结日期计入统计区间：本期办结且结果为问责的案件，逐人记录的问责对象各计一次，"
+                + "不予问责的不计；本期移送立案审查调查的案件，拟立案审查调查的人员各计一次。"
+                + "第一版案件未逐人记录，人次计为 0，其问责方式仍按件统计。";
+        /** Why filing has a line of its own beside the four forms. */
+        static final String FORMS_NOTE = "拟立案审查调查的单列一行，待作出处分后计入相应形态。";
 
         public String note() {
             return NOTE;
@@ -73,37 +77,73 @@ record ReportView(
         }
     }
 
-    record CaseLine(String caseNumber, String title, String unit, String zone, String problemType, String measure,
-            String leaderMeasure, String outcome, OffsetDateTime closedAt) {
+    /** Party organisations held accountable in the period, by the measure for the organisation. */
+    record OrganisationCounts(long total, Chart chart) {
+
+        static final String NOTE = "党组织按本期办结且结果为问责的案件统计，每案对党组织的问责方式计一次。";
+
+        public String note() {
+            return NOTE;
+        }
+    }
+
+    /**
+     * A line of the weekly bulletin. {@code measures} reads the same for both versions of the route:
+     * a version-2 case by person (直接责任 通报批评、主要领导责任 组织调整建议), a version-1 case by its two
+     * measures (直接责任人 诫勉；领导责任 批评教育).
+     */
+    record CaseLine(String caseNumber, String title, String unit, String zone, String problemType, String measures,
+            String unitMeasure, String outcome, OffsetDateTime closedAt) {
+
+        static CaseLine of(ReportFigures.ClosedCase c) {
+            return new CaseLine(c.caseNumber(), c.title(), c.unit(), ReportLabels.of(ReportLabels.ZONES, c.zone()),
+                    ReportLabels.of(ReportLabels.PROBLEM_TYPES, c.problemType()), measures(c),
+                    ReportLabels.of(ReportLabels.UNIT_MEASURES, c.unitMeasure()),
+                    ReportLabels.of(ReportLabels.OUTCOMES, c.outcome()), c.closedAt());
+        }
+
+        private static String measures(ReportFigures.ClosedCase c) {
+            if (!c.persons().isEmpty()) {
+                return c.persons().stream()
+                        .map(p -> ReportLabels.of(ReportLabels.RESPONSIBILITIES, p.responsibility()) + " "
+                                + (p.measure() == null ? "未定" : ReportLabels.of(ReportLabels.MEASURES, p.measure())))
+                        .collect(Collectors.joining("、"));
+            }
+            List<String> byCase = new ArrayList<>();
+            if (c.measure() != null) {
+                byCase.add("直接责任人 " + ReportLabels.of(ReportLabels.MEASURES, c.measure()));
+            }
+            if (c.leaderMeasure() != null) {
+                byCase.add("领导责任 " + ReportLabels.of(ReportLabels.MEASURES, c.leaderMeasure()));
+            }
+            return String.join("；", byCase);
+        }
     }
 
     static ReportView of(ReportPeriod period, ReportFigures f, Report stored) {
-        List<CaseLine> lines = f.closedCases() == null ? List.of() : f.closedCases().stream()
-                .map(c -> new CaseLine(c.caseNumber(), c.title(), c.unit(), ReportLabels.of(ReportLabels.ZONES, c.zone()),
-                        ReportLabels.of(ReportLabels.PROBLEM_TYPES, c.problemType()),
-                        ReportLabels.of(ReportLabels.MEASURES, c.measure()),
-                        ReportLabels.of(ReportLabels.MEASURES, c.leaderMeasure()),
-                        ReportLabels.of(ReportLabels.OUTCOMES, c.outcome()), c.closedAt()))
-                .toList();
-        long listable = f.closed().byOutcome().getOrDefault("ACCOUNTABILITY", 0L)
-                + f.closed().byOutcome().getOrDefault("EXEMPTED", 0L);
+        List<CaseLine> lines = f.closedCases() == null ? List.of()
+                : f.closedCases().stream().map(CaseLine::of).toList();
+        long listable = Stream.of("ACCOUNTABILITY", "REFERRED_FOR_INVESTIGATION", "EXEMPTED")
+                .mapToLong(outcome -> f.closed().byOutcome().getOrDefault(outcome, 0L)).sum();
         ReportStatus status = stored == null ? null : stored.status();
         return new ReportView(period.kind(), period.key(), period.kind().title(), period.label(),
                 TIME.format(period.from()) + " 至 " + TIME.format(period.to()), f.asOf(), stored != null, status,
                 status == null ? "实时汇总，尚未形成报告" : status.label(),
                 stored == null ? null : stored.officeRemarks(), stored == null ? null : stored.signOffComment(),
                 stored == null ? null : stored.signedBy(), stored == null ? null : stored.signedAt(),
-                headlines(f), charts(f), persons(f.persons()), lines, Math.max(0, listable - lines.size()));
+                headlines(f), charts(f), persons(f.persons()), organisations(f.organisations()), lines,
+                Math.max(0, listable - lines.size()));
     }
 
     public String asOfText() {
         return TIME.format(asOf);
     }
 
-    /** Every chart the page draws: the breakdowns, then those of the persons. */
+    /** Every chart the page draws: the breakdowns, then those of the persons and the organisations. */
     public List<Chart> allCharts() {
         List<Chart> all = new ArrayList<>(charts);
         all.addAll(persons.charts());
+        all.add(organisations.chart());
         return all;
     }
 
@@ -128,6 +168,7 @@ record ReportView(
                 new Headline("逾期未核实", f.overdue().total(), "件"),
                 new Headline("办结案件", f.closed().total(), "件"),
                 new Headline("问责人员", f.persons().total(), "人次"),
+                new Headline("问责党组织", f.organisations().total(), "个"),
                 new Headline("容错免责", f.faultTolerance().getOrDefault("EXEMPTED", 0L), "件"),
                 new Headline("通报曝光", f.noticesPublished(), "起"));
     }
@@ -157,6 +198,11 @@ record ReportView(
                 chart("personsByForm", "问责人次（按四种形态）", "bar", p.byForm(), ReportLabels.FORMS),
                 chart("personsByResponsibility", "问责人次（按责任类型）", "doughnut", p.byResponsibility(),
                         ReportLabels.RESPONSIBILITIES)));
+    }
+
+    private static OrganisationCounts organisations(ReportFigures.Organisations o) {
+        return new OrganisationCounts(o.total(),
+                chart("organisationsByMeasure", "问责党组织（按问责方式）", "bar", o.byMeasure(), ReportLabels.UNIT_MEASURES));
     }
 
     private static Chart chart(String id, String title, String type, Map<String, Long> counts,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.jiandu.support.ProcessTestContext;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -123,6 +124,43 @@ class DailySupervisionReportProcessTest {
     }
 
     @Test
+    void theZhuanbaoCountsTheThreePersonsOfAVersionTwoCaseByMeasureFormAndResponsibilityAndSaysWhenAPersonCounts() {
+        OffsetDateTime closedAt = OffsetDateTime.parse("2031-03-03T10:00:00+08:00");
+        jdbc.update("""
+                INSERT INTO jd_case (case_number, title, description, source, unit, anonymous, problem_type, severity,
+                    zone, stage, outcome, unit_measure, reported_at, updated_at, closed_at)
+                VALUES ('JD-2031-00001', '卡口无人值守', '经查属实', 'HOTLINE', '幸福社区居委会', FALSE,
+                    'INEFFECTIVE_PREVENTION', 'SERIOUS', 'NORTH', 'CLOSED', 'ACCOUNTABILITY', 'ORG_CIRCULATION', ?, ?, ?)""",
+                closedAt.minusDays(30), closedAt, closedAt);
+        person(1, "李明", "DIRECT", "ADMONISHMENT", closedAt);
+        person(2, "王建国", "PRINCIPAL_LEADERSHIP", "CIRCULATED_CRITICISM", closedAt);
+        person(3, "张华", "IMPORTANT_LEADERSHIP", "ORGANIZATIONAL_ADJUSTMENT", closedAt);
+
+        ProcessInstance report = compiledOn("2031-03-03T18:00:05+08:00");
+        Assertions.assertThat((String) runtimeService.getVariable(report.getId(), "reportSummary"))
+                .contains("问责人员 3 人次", "问责党组织 1 个", "问责人次（按四种形态）：第一种形态 2、第二种形态 1");
+        complete("office1", "office", task("reviewDailyReport", report), Map.of());
+        complete("leader1", "leaders", task("signOffDailyReport", report), Map.of("reportApproved", true));
+        execute(job("mailDailyReport", report));
+
+        Map<String, Object> mail = jdbc.queryForMap(
+                "SELECT * FROM jd_mail_outbox WHERE kind = 'DAILY_REPORT' AND subject LIKE ?",
+                "%" + schedule.day(LocalDate.of(2031, 3, 3)).label() + "%");
+        Assertions.assertThat((String) mail.get("TEXT_BODY")).contains(
+                "问责人员：3 人次",
+                "问责人次：共 3 人次",
+                "问责人次（按问责方式）：通报批评 1、诫勉 1、组织调整建议 1",
+                "问责人次（按四种形态）：第一种形态 2、第二种形态 1",
+                "问责人次（按责任类型）：直接责任 1、主要领导责任 1、重要领导责任 1",
+                "办结案件（按结果）：问责 1",
+                ReportView.PersonCounts.NOTE, ReportView.PersonCounts.FORMS_NOTE,
+                "问责党组织：共 1 个；问责党组织（按问责方式）：通报 1", ReportView.OrganisationCounts.NOTE);
+        Assertions.assertThat((String) mail.get("HTML_BODY")).contains("问责人次（共 <span>3</span> 人次）",
+                "直接责任 1、主要领导责任 1、重要领导责任 1", "第一种形态 2、第二种形态 1",
+                "问责党组织（共 <span>1</span> 个）", "人次按案件办结日期计入统计区间");
+    }
+
+    @Test
     void leadersReturnTheReportSayingWhyAndTheOfficeReviewsItAgain() {
         ProcessInstance report = compiledOn("2030-01-10T18:00:05+08:00");
         complete("office1", "office", task("reviewDailyReport", report), Map.of());
@@ -197,6 +235,13 @@ class DailySupervisionReportProcessTest {
                 .startBeforeActivity("compileDailyReport").execute();
         execute(job("compileDailyReport", report));
         return report;
+    }
+
+    private void person(int position, String name, String responsibility, String measure, OffsetDateTime at) {
+        jdbc.update("""
+                INSERT INTO jd_case_person (case_number, position, name, unit, responsibility, measure, created_at,
+                    updated_at)
+                VALUES ('JD-2031-00001', ?, ?, '幸福社区居委会', ?, ?, ?, ?)""", position, name, responsibility, measure, at, at);
     }
 
     private Job timer() {

@@ -159,6 +159,63 @@ class ReportFiguresPostgresTest {
     }
 
     @Test
+    void aVersionTwoCaseOfThreePersonsCountsEachByMeasureFormAndResponsibilityAndItsPartyOrganisation() {
+        versionTwoMix();
+
+        ReportFigures f = compiler.compile(day, to);
+
+        ReportFigures.Persons p = f.persons();
+        assertThat(p.total()).as("the three of JD-2025-00021 and the two proposed for filing").isEqualTo(5);
+        assertThat(p.byMeasure()).isEqualTo(codes(ReportFigures.Persons.MEASURES, "ADMONISHMENT", 1,
+                "ORGANIZATIONAL_ADJUSTMENT", 1, "TALK_REMINDER", 1, "PROPOSE_FILING", 2));
+        assertThat(p.byForm()).as("filing on a line of its own, in no form yet").isEqualTo(
+                codes(ReportFigures.Persons.FORMS, "FIRST", 2, "SECOND", 1, "PROPOSE_FILING", 2));
+        assertThat(p.byForm().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(p.total());
+        assertThat(p.byResponsibility()).isEqualTo(codes(ReportFigures.Persons.RESPONSIBILITIES,
+                "DIRECT", 3, "PRINCIPAL_LEADERSHIP", 1, "IMPORTANT_LEADERSHIP", 1));
+        assertThat(f.organisations().byMeasure()).isEqualTo(codes(ReportFigures.Organisations.MEASURES,
+                "ORG_INSPECTION", 1));
+        assertThat(f.organisations().total()).isEqualTo(1);
+
+        assertThat(f.closed().byOutcome()).isEqualTo(counts(CaseOutcome.class, "ACCOUNTABILITY", 1,
+                "REFERRED_FOR_INVESTIGATION", 2, "INQUIRY_ACCEPTED", 1, "REFERRED", 1, "INQUIRY_SATISFACTORY", 1));
+        assertThat(f.casesByStage()).isEqualTo(counts(CaseStage.class, "DISPOSAL_APPROVAL", 1, "DEFENCE", 1,
+                "SERVICE", 1, "CLOSED", 6));
+        assertThat(f.measures().values()).as("version-2 cases keep no measure by case").containsOnly(0L);
+    }
+
+    @Test
+    void thePageTheApiAndTheWeeklyLinesShowTheThreePersonsWithTheVersionTwoStagesAndOutcomes() {
+        versionTwoMix();
+        Http http = new Http(port);
+
+        JsonNode report = http.get("office1", "/api/reports/daily?date=2025-03-03").json();
+        assertThat(report.at("/figures/persons/byForm/PROPOSE_FILING").asInt()).isEqualTo(2);
+        assertThat(report.at("/figures/persons/byResponsibility/PRINCIPAL_LEADERSHIP").asInt()).isEqualTo(1);
+        assertThat(report.at("/figures/organisations/byMeasure/ORG_INSPECTION").asInt()).isEqualTo(1);
+        assertThat(report.at("/figures/organisations/total").asInt()).isEqualTo(1);
+        assertThat(report.at("/figures/closed/byOutcome/INQUIRY_ACCEPTED").asInt()).isEqualTo(1);
+
+        String page = http.get("review1", "/reports/daily?date=2025-03-03").body();
+        assertThat(page).contains("问责人次（按四种形态）", "第一种形态 2、第二种形态 1、拟立案审查调查 2",
+                "直接责任 3、主要领导责任 1、重要领导责任 1", "诫勉 1、组织调整建议 1", "谈话提醒 1",
+                "问责党组织", "问责党组织（按问责方式）", "检查 1", ReportView.PersonCounts.NOTE,
+                ReportView.PersonCounts.FORMS_NOTE, ReportView.OrganisationCounts.NOTE,
+                "处置意见审批 1", "陈述申辩 1", "送达 1",
+                "函询采信了结 1", "函询说明清楚了结（第一版） 1", "移交有关党组织处理 1", "移送立案审查调查 2",
+                "id=\"chart-organisationsByMeasure\"");
+        assertThat(page).doesNotContain("DISPOSAL_APPROVAL 1", "INQUIRY_ACCEPTED 1", "REFERRED 1");
+
+        JsonNode week = http.get("office1", "/api/reports/weekly?week=2025-W10").json();
+        assertThat(week.at("/figures/closedCases/0/caseNumber").asText()).isEqualTo("JD-2025-00021");
+        assertThat(week.at("/figures/closedCases/0/persons/1/responsibility").asText()).isEqualTo("PRINCIPAL_LEADERSHIP");
+        String weekly = http.get("review1", "/reports/weekly?week=2025-W10").body();
+        assertThat(weekly).contains("直接责任 诫勉、主要领导责任 组织调整建议、重要领导责任 谈话提醒",
+                "直接责任 拟立案审查调查", "直接责任 拟立案审查调查、重要领导责任 批评教育", "移送立案审查调查")
+                .doesNotContain("李明", "王建国");
+    }
+
+    @Test
     void compilingStaysFastAt100000CasesAnd120000Persons() {
         jdbc.update("""
                 INSERT INTO jd_case (case_number, title, description, source, unit, anonymous, problem_type, zone, stage,
@@ -245,6 +302,48 @@ class ReportFiguresPostgresTest {
         notice("C11", from.minusDays(1));
     }
 
+    /**
+     * Version-2 cases around the day 2025-03-03. JD-2025-00021: closed with accountability, its three
+     * persons (direct, principal and important leadership) each with a measure, its party branch
+     * inspected (检查). Handed over for investigation: JD-2025-00022, its one person proposed at
+     * verification (no measure), and JD-2025-00023, one person proposed for filing and one whose
+     * criticism was never served (not counted). Closed otherwise: an inquiry accepted, a referral, a
+     * version-1 inquiry. Open at the new stages, one with a person decided but not yet served (not counted).
+     */
+    private void versionTwoMix() {
+        OffsetDateTime longAgo = from.minusDays(40);
+        kase("JD-2025-00021", "HOTLINE", "INEFFECTIVE_PREVENTION", "NORTH", "CLOSED", longAgo)
+                .closed(mid, "ACCOUNTABILITY", null, null, "NOT_APPLICABLE");
+        jdbc.update("UPDATE jd_case SET unit_measure = 'ORG_INSPECTION' WHERE case_number = 'JD-2025-00021'");
+        person("JD-2025-00021", 1, "李明", "DIRECT", "ADMONISHMENT");
+        person("JD-2025-00021", 2, "王建国", "PRINCIPAL_LEADERSHIP", "ORGANIZATIONAL_ADJUSTMENT");
+        person("JD-2025-00021", 3, "张华", "IMPORTANT_LEADERSHIP", "TALK_REMINDER");
+        kase("JD-2025-00022", "MEDIA", "MISUSE_OF_FUNDS", "SOUTH", "CLOSED", longAgo)
+                .closed(mid.plusHours(1), "REFERRED_FOR_INVESTIGATION", null, null, null);
+        person("JD-2025-00022", 1, "孙强", "DIRECT", null);
+        kase("JD-2025-00023", "MEDIA", "MISUSE_OF_FUNDS", "SOUTH", "CLOSED", longAgo)
+                .closed(mid.plusHours(2), "REFERRED_FOR_INVESTIGATION", null, null, null);
+        person("JD-2025-00023", 1, "赵刚", "DIRECT", "PROPOSE_FILING");
+        person("JD-2025-00023", 2, "周平", "IMPORTANT_LEADERSHIP", "CRITICISM_EDUCATION");
+        kase("JD-2025-00024", "HOTLINE", "OTHER", "NORTH", "CLOSED", longAgo)
+                .closed(mid.plusHours(3), "INQUIRY_ACCEPTED", null, null, null);
+        kase("JD-2025-00025", "HOTLINE", "OTHER", "NORTH", "CLOSED", longAgo)
+                .closed(mid.plusHours(4), "REFERRED", null, null, null);
+        kase("JD-2024-00026", "HOTLINE", "OTHER", "NORTH", "CLOSED", longAgo)
+                .closed(mid.plusHours(5), "INQUIRY_SATISFACTORY", null, null, null);
+        kase("JD-2025-00027", "HOTLINE", "OTHER", "NORTH", "DISPOSAL_APPROVAL", longAgo);
+        kase("JD-2025-00028", "HOTLINE", "OTHER", "NORTH", "DEFENCE", longAgo);
+        kase("JD-2025-00029", "HOTLINE", "OTHER", "NORTH", "SERVICE", longAgo);
+        person("JD-2025-00029", 1, "吴敏", "DIRECT", "ADMONISHMENT");
+    }
+
+    private void person(String caseNumber, int position, String name, String responsibility, String measure) {
+        jdbc.update("""
+                INSERT INTO jd_case_person (case_number, position, name, unit, responsibility, measure, created_at,
+                    updated_at)
+                VALUES (?, ?, ?, '某单位', ?, ?, ?, ?)""", caseNumber, position, name, responsibility, measure, from, from);
+    }
+
     private final class Kase {
         private final String number;
 
@@ -296,6 +395,17 @@ class ReportFiguresPostgresTest {
         for (int k = 0; k < named.length; k += 2) {
             counts.put((String) named[k], ((Integer) named[k + 1]).longValue());
         }
+        return counts;
+    }
+
+    /** Every code of the list with 0, but those named (code, count, code, count, ...). */
+    private static Map<String, Long> codes(List<String> codes, Object... named) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        codes.forEach(code -> counts.put(code, 0L));
+        for (int k = 0; k < named.length; k += 2) {
+            counts.put((String) named[k], ((Integer) named[k + 1]).longValue());
+        }
+        assertThat(counts.keySet()).containsExactlyElementsOf(codes);
         return counts;
     }
 

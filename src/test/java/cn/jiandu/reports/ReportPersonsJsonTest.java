@@ -25,15 +25,18 @@ class ReportPersonsJsonTest {
         assertThat(p.byMeasure().get("ADMONISHMENT")).isEqualTo(2);
         assertThat(p.byMeasure().get("TALK_REMINDER")).isZero();
         assertThat(p.byForm()).containsExactly(Map.entry("FIRST", 2L), Map.entry("SECOND", 0L),
-                Map.entry("THIRD", 0L), Map.entry("FOURTH", 0L));
+                Map.entry("THIRD", 0L), Map.entry("FOURTH", 0L), Map.entry("PROPOSE_FILING", 0L));
         assertThat(p.byResponsibility()).containsOnlyKeys(ReportFigures.Persons.RESPONSIBILITIES).containsValue(0L);
     }
 
     @Test
     void figuresWithoutPersonsHaveZeroPersons() {
-        ReportFigures f = new ReportFigures(null, null, null, null, 0, null, null, null, null, null, null, 0, null);
+        ReportFigures f = new ReportFigures(null, null, null, null, 0, null, null, null, null, null, null, null, 0, null);
 
         assertThat(f.persons().total()).isZero();
         assertThat(f.persons().byForm().values()).containsOnly(0L);
+        assertThat(f.organisations().total()).isZero();
+        assertThat(f.organisations().byMeasure()).containsOnlyKeys("ORG_INSPECTION", "ORG_CIRCULATION",
+                "ORG_REORGANIZATION");
     }
 }

@@ -117,8 +117,9 @@ class WeeklySupervisionBulletinProcessTest {
         Map<String, Object> mail = jdbc.queryForMap(
                 "SELECT * FROM jd_mail_outbox WHERE kind = 'WEEKLY_BULLETIN' AND subject LIKE ?", "%" + week.label() + "%");
         Assertions.assertThat((String) mail.get("SUBJECT")).isEqualTo("【定期通报】疫情防控监督工作定期通报（" + week.label() + "）");
-        Assertions.assertThat((String) mail.get("TEXT_BODY")).contains("JD-2099-00001 挪用防控物资", "纪律处分",
-                "领导责任：诫勉", "本周办结一件", "问责人次：共 2 人次", "问责人次（按问责方式）：谈话提醒 1、通报批评 1",
+        Assertions.assertThat((String) mail.get("TEXT_BODY")).contains("JD-2099-00001 挪用防控物资",
+                "直接责任人 纪律处分；领导责任 诫勉", "JD-2099-00003 隐瞒确诊病例｜贪污截留私分挪用防控款物｜直接责任 通报批评、主要领导责任 谈话提醒",
+                "本周办结一件", "问责人次：共 2 人次", "问责人次（按问责方式）：谈话提醒 1、通报批评 1",
                 "问责人次（按责任类型）：直接责任 1、主要领导责任 1", "第一版案件未逐人记录").doesNotContain("JD-2099-00002");
         Assertions.assertThat((String) mail.get("HTML_BODY")).contains("问责人次（共 <span>2</span> 人次）",
                 "第一种形态 2");

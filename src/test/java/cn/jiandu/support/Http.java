@@ -120,17 +120,34 @@ public final class Http {
         return postRaw(user, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
+    /**
+     * A value Tasklist submits as a variable of type Json: a form's dynamic list (rows of objects), sent as
+     * its JSON text. Put it among the variables of {@link #complete}.
+     */
+    public record JsonValue(Object value) {
+    }
+
+    public static JsonValue json(Object value) {
+        return new JsonValue(value);
+    }
+
     /** Completes a task as Tasklist does: POST /engine-rest/task/{id}/complete with typed variables. */
     public Answer complete(String user, String taskId, Map<String, Object> variables) {
         StringBuilder json = new StringBuilder("{\"variables\":{");
         String separator = "";
         for (Map.Entry<String, Object> entry : variables.entrySet()) {
-            json.append(separator).append(write(entry.getKey())).append(":{\"value\":").append(write(entry.getValue()))
-                    .append("}");
+            json.append(separator).append(write(entry.getKey())).append(":").append(variable(entry.getValue()));
             separator = ",";
         }
         json.append("}}");
         return post(user, "/engine-rest/task/" + taskId + "/complete", json.toString());
+    }
+
+    private static String variable(Object value) {
+        if (value instanceof JsonValue typed) {
+            return "{\"value\":" + write(write(typed.value())) + ",\"type\":\"Json\"}";
+        }
+        return "{\"value\":" + write(value) + "}";
     }
 
     private Answer send(String user, HttpRequest.Builder request) {
