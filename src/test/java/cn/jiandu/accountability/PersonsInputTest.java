@@ -147,6 +147,50 @@ class PersonsInputTest {
         assertThat(longestUnitMeasure).isLessThanOrEqualTo(columns.get("jd_case.unit_measure"));
     }
 
+    // ---- decideAccountability (route version 2): a measure for each recorded person --------------------
+
+    @Test
+    void theDecisionTakesOnlyAMeasureForEachRecordedPersonInTheirOrder() {
+        List<Person> recorded = PersonsInput.parse(TWO_PERSONS);
+        String decided = """
+                [{"name": "王建国", "unit": "幸福社区居委会", "recommendedMeasure": "ADMONISHMENT", "measure": "ADMONISHMENT"},
+                 {"name": "李明", "unit": "幸福社区居委会", "measure": "NONE"}]""";
+
+        assertThat(PersonsInput.decidedMeasures(decided, recorded, false))
+                .containsExactly(Measure.ADMONISHMENT, Measure.NONE);
+    }
+
+    @Test
+    void aDecisionThatAddsRemovesOrMovesAPersonIsRefusedNamingTheRow() {
+        List<Person> recorded = PersonsInput.parse(TWO_PERSONS);
+        refusedDecision("[{\"name\": \"李明\", \"unit\": \"幸福社区居委会\", \"measure\": \"NONE\"},"
+                + " {\"name\": \"王建国\", \"unit\": \"幸福社区居委会\", \"measure\": \"NONE\"}]", recorded, false,
+                "第 1 行", "李明", "王建国", "顺序");
+        refusedDecision("[{\"measure\": \"NONE\"}]", recorded, false, "2 人", "1 行");
+        refusedDecision("[{\"measure\": \"NONE\"}, {}]", recorded, false, "第 2 行", "问责方式（measure）");
+    }
+
+    @Test
+    void version2TakesNoSanctionWithoutFilingAndLightHandlingOnlyTheFirstForm() {
+        List<Person> recorded = PersonsInput.parse(TWO_PERSONS);
+        refusedDecision("[{\"measure\": \"DISCIPLINARY_SANCTION\"}, {\"measure\": \"NONE\"}]", recorded, false,
+                "第 1 行", "PROPOSE_FILING");
+        refusedDecision("[{\"measure\": \"NONE\"}, {\"measure\": \"CASE_FILING\"}]", recorded, false, "第 2 行");
+        refusedDecision("[{\"measure\": \"ORGANIZATIONAL_ADJUSTMENT\"}, {\"measure\": \"NONE\"}]", recorded, true,
+                "第一种形态");
+        refusedDecision("[{\"measure\": \"PROPOSE_FILING\"}, {\"measure\": \"NONE\"}]", recorded, true, "第一种形态");
+        assertThat(PersonsInput.decidedMeasures("[{\"measure\": \"ADMONISHMENT\"}, {\"measure\": \"NONE\"}]",
+                recorded, true)).containsExactly(Measure.ADMONISHMENT, Measure.NONE);
+    }
+
+    private static void refusedDecision(String input, List<Person> recorded, boolean firstFormOnly, String... message) {
+        assertThatThrownBy(() -> PersonsInput.decidedMeasures(input, recorded, firstFormOnly))
+                .isInstanceOfSatisfying(FormFieldValidationException.class, e -> {
+                    assertThat((Object) e.getDetail()).isEqualTo("persons");
+                    assertThat(e.getMessage()).contains(message);
+                });
+    }
+
     /** One otherwise valid person with the item given. */
     private static String row(String item) {
         return "[{\"name\": \"王建国\", \"unit\": \"幸福社区\", \"responsibility\": \"DIRECT\", " + item + "}]";

@@ -18,6 +18,7 @@ class RepeatOffencesTest {
     void aDecisionThatStandsCountsBeforeTheCaseCloses() {
         assertThat(held("FAULT_TOLERANCE", null, Measure.ORDERED_INSPECTION)).isTrue();
         assertThat(held("NOTICE", null, Measure.CIRCULATED_CRITICISM)).isTrue();
+        assertThat(held("SERVICE", null, Measure.TALK_REMINDER)).as("route version 2: approved, being served").isTrue();
     }
 
     @Test
@@ -25,6 +26,9 @@ class RepeatOffencesTest {
         assertThat(held("DECISION", null, Measure.ADMONISHMENT)).isFalse();
         assertThat(held("APPROVAL", null, Measure.DISCIPLINARY_SANCTION)).isFalse();
         assertThat(held("VERIFICATION", null, Measure.ADMONISHMENT)).isFalse();
+        assertThat(held("DEFENCE", null, Measure.ADMONISHMENT)).as("route version 2: the person is still heard").isFalse();
+        assertThat(held("CLOSED", "REFERRED_FOR_INVESTIGATION", Measure.PROPOSE_FILING))
+                .as("filed: the investigation decides").isFalse();
     }
 
     @Test

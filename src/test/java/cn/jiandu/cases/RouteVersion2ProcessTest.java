@@ -131,6 +131,7 @@ class RouteVersion2ProcessTest {
                 .as("the form of decideAccountability shows each person's recommendation")
                 .containsExactly("ADMONISHMENT", "CIRCULATED_CRITICISM", "ORDERED_INSPECTION");
 
+        assertThat(problem).variables().containsEntry("typicalSuggested", false);
         decide(problem, true, "ADMONISHMENT", "CIRCULATED_CRITICISM", "CRITICISM_EDUCATION");
         assertThat(problem).isWaitingAt("hearDefence");
         Assertions.assertThat(record(problem).stage()).isEqualTo("DEFENCE");
@@ -341,13 +342,21 @@ class RouteVersion2ProcessTest {
 
         assertThat(problem).isWaitingAt("verifyCase");
         assertThat(problem).variables().containsEntry("approvalComment", "证据不足以立案，请补充核实");
+
+        complete(task("verifyCase", problem), withVariables("verificationOutcome", "ACCOUNTABILITY",
+                "findings", "补充核实后，问题属实但不需立案", "persons", runtimeService.getVariableTyped(problem.getId(), "persons")));
+        assertThat(problem).as("the persons shown, sent back unchanged, stay the case's")
+                .isWaitingAt("decideAccountability");
+        Assertions.assertThat(personsOf(problem)).extracting(Person::name).containsExactly("张伟");
     }
 
     @Test
     void aDecisionProposingFilingForOnePersonTakesTheWholeCaseToFiling() {
         ProcessInstance problem = atVerification("NORTH", "MISUSE_OF_FUNDS", "SERIOUS");
-        verify(problem, "ACCOUNTABILITY", ZHANG, LI);
-        decide(problem, false, "PROPOSE_FILING", "ADMONISHMENT");
+        verify(problem, "ACCOUNTABILITY", LI, ZHANG);
+        assertThat(problem).variables().as("the table suggests the director's filing as typical, though listed second")
+                .containsEntry("typicalSuggested", true);
+        decide(problem, false, "ADMONISHMENT", "PROPOSE_FILING");
 
         assertThat(problem).isWaitingAt("approveAccountability").hasNotPassed("hearDefence");
         complete(task("approveAccountability", problem), withVariables("accountabilityApproved", true));
@@ -542,6 +551,7 @@ class RouteVersion2ProcessTest {
 
         execute(job("verifyOverdue", problem));
         assertThat(problem).isWaitingAt("verifyCase", "reviewOverdueCase");
+        Assertions.assertThat(mailsOf(problem, "OVERDUE_ESCALATION")).containsExactly("leader1@jiandu.local");
         Task review = task("reviewOverdueCase", problem);
         LocalDate oldDue = due.toInstant().atZone(SHANGHAI).toLocalDate();
         Assertions.assertThat(refused(review, Map.of("overdueAction", "EXTEND",
@@ -571,6 +581,7 @@ class RouteVersion2ProcessTest {
         remind(problem, "decision", "decideAccountability", "review1@jiandu.local");
 
         execute(job("decisionOverdue", problem));
+        Assertions.assertThat(mailsOf(problem, "OVERDUE_ESCALATION")).containsExactly("leader1@jiandu.local");
         complete(task("reviewOverdueDecision", problem), withVariables("overdueAction", "EXTEND",
                 "newDueDate", OffsetDateTime.now().plusDays(3).toString(), "overdueComment", "延期三天"));
         assertThat(problem).isWaitingAt("decideAccountability", "decisionExtendedDeadline");

@@ -16,50 +16,39 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
+import java.io.InputStream;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Every route of processes/supervision-case.bpmn, driven as Tasklist would drive it: tasks completed
- * with the variables of their forms, timers and asynchronous steps fired by hand.
+ * Route version 1 (src/test/resources/legacy/supervision-case-1.0.bpmn, camunda:versionTag 1.0) still
+ * runs: the cases started on it before version 2 was deployed finish on it. Every route of version 1,
+ * driven as Tasklist would drive it, on instances started on the version 1 definition by its id; timers
+ * and asynchronous steps fired by hand. This database is the class's own, so deploying version 1 on top
+ * of the application's version 2 touches no other test. No coverage is asserted here: the legacy model
+ * is proven route by route, and version 2's coverage is RouteVersion2ProcessTest's.
  */
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:supervision-case-process;DB_CLOSE_DELAY=-1"})
-@Import({ProcessEngineCoverageConfiguration.class, SupervisionCaseProcessTest.Coverage.class})
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@Import(FormsOfRouteVersion2.class)
 class SupervisionCaseProcessTest {
 
-    @TestConfiguration
-    static class Coverage {
-        /** Primary: the coverage configuration registers a default too, and with two none is asserted. */
-        @Bean
-        @Primary
-        ProcessEngineCoverageProperties jianduCoverage() {
-            return ProcessEngineCoverageProperties.Companion.builder()
-                    .assertClassCoverageAtLeast(0.95)
-                    .build();
-        }
-    }
+    static final String LEGACY_MODEL = "legacy/supervision-case-1.0.bpmn";
 
     @Autowired
     ProcessEngine engine;
@@ -72,9 +61,52 @@ class SupervisionCaseProcessTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    RepositoryService repositoryService;
+
+    /** The version 1 definition, deployed once into this class's database. */
+    String version1;
+
     @BeforeEach
-    void engineForAssertions() {
+    void engineForAssertionsAndVersion1() {
         AbstractAssertions.init(engine);
+        repositoryService.createDeployment().name("supervision-case-1.0").enableDuplicateFiltering(true)
+                .addClasspathResource(LEGACY_MODEL).deploy();
+        version1 = repositoryService.createProcessDefinitionQuery().processDefinitionKey("supervisionCase")
+                .versionTag(SupervisionCaseProcess.VERSION_1).orderByProcessDefinitionVersion().desc().list().get(0)
+                .getId();
+    }
+
+    // ---- version 2 deployed while a version 1 case runs --------------------------------------------
+
+    @Test
+    void aCaseStartedOnVersion1FinishesOnItAfterVersion2IsDeployedAndANewCaseStartsOnVersion2() throws Exception {
+        ProcessInstance running = report("NORTH");
+        triage(running, "PRELIMINARY_VERIFICATION");
+        assertThat(running).isWaitingAt("verifyCase");
+
+        try (InputStream model = new ClassPathResource("processes/supervision-case.bpmn").getInputStream()) {
+            repositoryService.createDeployment().name("route-version-2")
+                    .addInputStream("processes/supervision-case.bpmn", model).deploy();
+        }
+        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey("supervisionCase").latestVersion().singleResult();
+        Assertions.assertThat(latest.getVersionTag()).isEqualTo(SupervisionCaseProcess.VERSION_2);
+
+        complete(task("verifyCase", running), withVariables("substantiated", false, "findings", "经核查不属实"));
+        closeAsync(running);
+        assertThat(running).isEnded().hasPassedInOrder("triageCase", "verifyCase", "closeCase")
+                .hasNotPassed("approveDisposal");
+        Assertions.assertThat(running.getProcessDefinitionId()).isEqualTo(version1);
+        Assertions.assertThat(record(running).outcome()).isEqualTo("UNSUBSTANTIATED");
+
+        ProcessInstance next = runtimeService.startProcessInstanceByKey("supervisionCase", withVariables(
+                "title", "某菜市场未落实扫码测温", "description", "入口无人查验", "source", "HOTLINE",
+                "unit", "城南农贸市场", "personsInvolved", "市场负责人", "anonymous", true, "zone", "SOUTH"));
+        Assertions.assertThat(next.getProcessDefinitionId()).isEqualTo(latest.getId());
+        complete(task("triageCase", next), withVariables("problemType", "INEFFECTIVE_PREVENTION",
+                "severity", "MINOR", "zone", "SOUTH", "disposal", "CLOSE", "triageComment", "予以了结"));
+        assertThat(next).isWaitingAt("approveDisposal");
     }
 
     // ---- triage -------------------------------------------------------------------------------
@@ -388,7 +420,7 @@ class SupervisionCaseProcessTest {
     // ---- the story's steps ------------------------------------------------------------------------
 
     private ProcessInstance report(String zone) {
-        return runtimeService.startProcessInstanceByKey("supervisionCase", withVariables(
+        return runtimeService.startProcessInstanceById(version1, withVariables(
                 "title", "某小区未落实封闭管理", "description", "小区出入口无人值守，未测体温",
                 "source", "PUBLIC_REPORT", "unit", "北湖街道幸福社区", "personsInvolved", "社区主任李某",
                 "anonymous", false, "reporterName", "王某", "reporterPhone", "13800000000",
