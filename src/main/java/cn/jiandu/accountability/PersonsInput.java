@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -42,6 +44,14 @@ public final class PersonsInput {
             yesNo("repeatOffence", "屡犯"));
 
     /**
+     * The measures route version 2 offers for a person: a party-discipline or government sanction is
+     * decided only after filing, so the version 1 measures DISCIPLINARY_SANCTION and CASE_FILING give way
+     * to PROPOSE_FILING.
+     */
+    private static final Set<Measure> VERSION_2_MEASURES = EnumSet.complementOf(
+            EnumSet.of(Measure.DISCIPLINARY_SANCTION, Measure.CASE_FILING));
+
+    /**
      * The persons as decideAccountability takes them (route version 2): the rows the case already has,
      * in the same order, each with the measure chosen. Only {@code measure} is taken from a row; the
      * other items are what the form shows beside it (the DMN's recommendation among them) and must
@@ -57,8 +67,8 @@ public final class PersonsInput {
             choice("responsibility", "责任类型", Responsibility.class),
             yesNo("repeatOffence", "屡犯"),
             yesNo("repeatOffenceProposed", "系统提示屡犯"),
-            choice("recommendedMeasure", "建议问责方式", Measure.class),
-            choice("measure", "问责方式", Measure.class).requiredInEachRow());
+            choice("recommendedMeasure", "建议问责方式", VERSION_2_MEASURES),
+            choice("measure", "问责方式", VERSION_2_MEASURES).requiredInEachRow());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

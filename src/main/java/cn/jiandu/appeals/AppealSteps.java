@@ -8,6 +8,7 @@ import static cn.jiandu.steps.Field.yesNo;
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.steps.StepCatalog;
 import cn.jiandu.steps.StepInput;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +22,13 @@ class AppealSteps implements StepCatalog {
     static final int CASE_NUMBER = 20;
     static final int PERSON_NAME = 50;
     static final int REASON = 4000;
+
+    /**
+     * What a changed decision may impose instead (the form's list): a measure, or a proposal to file;
+     * no measure at all is a revocation, and a sanction needs a filed case first.
+     */
+    private static final Set<Measure> CHANGED_MEASURES = EnumSet.complementOf(
+            EnumSet.of(Measure.NONE, Measure.DISCIPLINARY_SANCTION, Measure.CASE_FILING));
 
     /** The appeal as every task form shows it above its own fields. */
     private static final Set<String> APPEAL = Set.of("appealNumber", "caseNumber", "personName", "currentMeasure",
@@ -36,7 +44,7 @@ class AppealSteps implements StepCatalog {
                         text("appealReason", "申诉理由", REASON)), Set.of()),
                 StepInput.of(AppealProcess.PROCESS_KEY, AppealProcess.REVIEW_APPEAL, List.of(
                         choice("appealOutcome", "复查结果", AppealOutcome.class),
-                        choice("newMeasure", "变更后的问责方式", Measure.class),
+                        choice("newMeasure", "变更后的问责方式", CHANGED_MEASURES),
                         text("reviewReason", "复查意见及理由", REASON)),
                         shows("approvalComment")),
                 StepInput.of(AppealProcess.PROCESS_KEY, AppealProcess.APPROVE_APPEAL, List.of(

@@ -25,7 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 class CaseQueries {
 
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "serviceTask",
-            "businessRuleTask", "intermediateTimer", "boundaryTimer", "noneEndEvent", "terminateEndEvent");
+            "businessRuleTask", "receiveTask", "intermediateTimer", "boundaryTimer", "noneEndEvent",
+            "terminateEndEvent");
+    /** Start and end of a stage (the sub-processes of version 2) say nothing its step does not. */
+    private static final Set<String> ONLY_OF_THE_CASE = Set.of("startEvent", "noneEndEvent", "terminateEndEvent");
 
     private final CaseRepository cases;
     private final PersonRepository persons;
@@ -97,7 +100,9 @@ class CaseQueries {
         for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list()) {
-            if (!TIMELINE_TYPES.contains(activity.getActivityType())) {
+            if (!TIMELINE_TYPES.contains(activity.getActivityType())
+                    || ONLY_OF_THE_CASE.contains(activity.getActivityType())
+                    && !processInstanceId.equals(activity.getParentActivityInstanceId())) {
                 continue;
             }
             String by = activity.getAssignee();

@@ -52,7 +52,7 @@ class NoticeFeed {
     }
 
     private static Entry entry(NoticeView notice, String publicUrl) {
-        String url = publicUrl + "/notices/" + notice.id();
+        String url = publicUrl + notice.link();
         Date published = Date.from(notice.publishedAt().toInstant());
         Entry entry = new Entry();
         entry.setId(url);

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The public notice pages (/notices, /notices/{id}) and their Atom feed, readable without a login. */
+/**
+ * The public notice pages (/notices, /notices/{id} for one case's notice, /notices/bulletins/{id} for a
+ * bulletin) and their Atom feed, readable without a login.
+ */
 @Controller
 @RequestMapping("/notices")
 class NoticePages {
@@ -56,6 +59,14 @@ class NoticePages {
         lockDown(response);
         return notices.find(id)
                 .map(notice -> new ModelAndView("notices/detail").addObject("notice", notice))
+                .orElseGet(() -> new ModelAndView("notices/missing", HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/bulletins/{id}")
+    ModelAndView bulletin(@PathVariable long id, HttpServletResponse response) {
+        lockDown(response);
+        return notices.findBulletin(id)
+                .map(bulletin -> new ModelAndView("notices/detail").addObject("notice", bulletin))
                 .orElseGet(() -> new ModelAndView("notices/missing", HttpStatus.NOT_FOUND));
     }
 

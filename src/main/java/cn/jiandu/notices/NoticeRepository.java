@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** Public notices (jd_notice). A withdrawn notice stays in the table, with who withdrew it and why. */
+/**
+ * Public notices (jd_notice). A withdrawn notice stays in the table, with who withdrew it and why. The
+ * public list holds bulletins (jd_bulletin) too, ordered with the notices by the time they were published.
+ */
 @Repository
 class NoticeRepository {
 
@@ -36,16 +39,27 @@ class NoticeRepository {
                 notice.measure(), notice.approvedBy(), notice.publishedAt());
     }
 
-    List<Notice> published(int page, int size) {
+    /** A published notice or bulletin, as the public list orders them. */
+    record Published(String kind, long id) {
+    }
+
+    /** Notices and bulletins the public may read, newest first. */
+    List<Published> published(int page, int size) {
         return jdbc.query("""
-                SELECT * FROM jd_notice WHERE withdrawn_at IS NULL
-                ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?""",
-                NOTICE, size, (long) page * size);
+                SELECT kind, id FROM (
+                    SELECT 'NOTICE' AS kind, id, published_at FROM jd_notice WHERE withdrawn_at IS NULL
+                    UNION ALL
+                    SELECT 'BULLETIN' AS kind, b.id, b.published_at FROM jd_bulletin b WHERE %s
+                ) shown
+                ORDER BY published_at DESC, kind, id DESC LIMIT ? OFFSET ?""".formatted(BulletinRepository.SHOWN),
+                (rs, row) -> new Published(rs.getString(1).strip(), rs.getLong(2)), size, (long) page * size);
     }
 
     long countPublished() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jd_notice WHERE withdrawn_at IS NULL", Long.class);
-        return count == null ? 0 : count;
+        Long notices = jdbc.queryForObject("SELECT COUNT(*) FROM jd_notice WHERE withdrawn_at IS NULL", Long.class);
+        Long bulletins = jdbc.queryForObject("SELECT COUNT(*) FROM jd_bulletin b WHERE " + BulletinRepository.SHOWN,
+                Long.class);
+        return (notices == null ? 0 : notices) + (bulletins == null ? 0 : bulletins);
     }
 
     Optional<Notice> findPublished(long id) {

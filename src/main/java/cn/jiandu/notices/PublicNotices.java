@@ -1,15 +1,25 @@
 package cn.jiandu.notices;
 
-import java.time.Clock;
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.notices.Bulletin.NamedCase;
+import cn.jiandu.notices.NoticeView.NamedCaseView;
+import cn.jiandu.notices.NoticeView.NamedPerson;
 import cn.jiandu.system.ConflictException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
-/** What the public may read of the notices, and their withdrawal by leaders. */
+/**
+ * What the public may read of the notices and bulletins, and the withdrawal of a notice by leaders. A
+ * bulletin shows the cases it still names, each with the persons held accountable as the record has them
+ * now (a measure changed on appeal shows as changed; a person no longer held accountable is not named).
+ */
 @Service
 class PublicNotices {
 
@@ -17,18 +27,24 @@ class PublicNotices {
     }
 
     private final NoticeRepository notices;
+    private final BulletinRepository bulletins;
+    private final PersonRepository persons;
     private final Clock clock;
 
-    PublicNotices(NoticeRepository notices, Clock clock) {
+    PublicNotices(NoticeRepository notices, BulletinRepository bulletins, PersonRepository persons, Clock clock) {
         this.notices = notices;
+        this.bulletins = bulletins;
+        this.persons = persons;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     NoticePage page(int page, int size) {
         long total = notices.countPublished();
-        return NoticePage.of(notices.published(page, size).stream().map(n -> NoticeView.of(n, clock.getZone())).toList(),
-                page, size, total);
+        List<NoticeView> shown = notices.published(page, size).stream()
+                .map(entry -> NoticeView.BULLETIN.equals(entry.kind()) ? findBulletin(entry.id()) : find(entry.id()))
+                .flatMap(Optional::stream).toList();
+        return NoticePage.of(shown, page, size, total);
     }
 
     long count() {
@@ -37,6 +53,25 @@ class PublicNotices {
 
     Optional<NoticeView> find(long id) {
         return notices.findPublished(id).map(n -> NoticeView.of(n, clock.getZone()));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<NoticeView> findBulletin(long id) {
+        return bulletins.findShown(id).map(bulletin -> {
+            List<NamedCase> cases = bulletins.cases(id);
+            List<String> withdrawn = cases.stream().filter(NamedCase::withdrawn).map(NamedCase::caseNumber).toList();
+            List<NamedCaseView> named = cases.stream().filter(c -> !c.withdrawn()).map(this::named)
+                    .flatMap(Optional::stream).toList();
+            return NoticeView.ofBulletin(bulletin, BulletinText.shown(bulletin.body(), withdrawn), named, clock.getZone());
+        });
+    }
+
+    private Optional<NamedCaseView> named(NamedCase named) {
+        return bulletins.caseFacts(named.caseNumber()).map(facts -> new NamedCaseView(facts.caseNumber(),
+                facts.title(), facts.unit(), facts.problemType(), NoticeView.problemTypeLabel(facts.problemType()),
+                persons.list(named.caseNumber()).stream()
+                        .filter(person -> person.measure() != null && person.measure() != Measure.NONE)
+                        .map(NamedPerson::of).toList()));
     }
 
     @Transactional

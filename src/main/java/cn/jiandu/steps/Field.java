@@ -2,6 +2,7 @@ package cn.jiandu.steps;
 
 import cn.jiandu.common.Labelled;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,13 @@ public record Field(String name, String label, Kind kind, int maxLength, List<St
     }
 
     public static <E extends Enum<E>> Field choice(String name, String label, Class<E> values) {
-        List<String> names = Arrays.stream(values.getEnumConstants()).map(Enum::name).toList();
-        List<String> shown = Arrays.stream(values.getEnumConstants()).map(Field::shown).toList();
+        return choice(name, label, Arrays.asList(values.getEnumConstants()));
+    }
+
+    /** A choice among some values of a list, in the order given: a newer route that no longer offers some. */
+    public static <E extends Enum<E>> Field choice(String name, String label, Collection<E> values) {
+        List<String> names = values.stream().map(Enum::name).toList();
+        List<String> shown = values.stream().map(Field::shown).toList();
         return new Field(name, label, Kind.CHOICE, names.stream().mapToInt(String::length).max().orElse(0), names,
                 shown, null, null, false, List.of(), false);
     }

@@ -10,6 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.jiandu.accountability.CadreLevel;
+import cn.jiandu.accountability.Measure;
+import cn.jiandu.accountability.Person;
+import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.accountability.Responsibility;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -32,7 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The public notice page, its JSON and Atom feed, and withdrawal by leaders, over HTTP. */
+/**
+ * The public notice page, its JSON and Atom feed, and withdrawal by leaders, over HTTP: single notices
+ * (route version 1) and bulletins naming several cases with their persons (route version 2).
+ */
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:public-notices-web;DB_CLOSE_DELAY=-1"})
@@ -48,10 +56,16 @@ class PublicNoticesWebTest {
     NoticeRepository notices;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PersonRepository persons;
+    @Autowired
+    CaseNotices caseNotices;
 
     @BeforeEach
     void noNotices() {
         jdbc.update("DELETE FROM jd_notice");
+        jdbc.update("DELETE FROM jd_bulletin_case");
+        jdbc.update("DELETE FROM jd_bulletin");
     }
 
     // ---- the page ---------------------------------------------------------------------------------
@@ -254,7 +268,132 @@ class PublicNoticesWebTest {
                 .isNull();
     }
 
+    // ---- bulletins naming several cases (route version 2) ------------------------------------------
+
+    @Test
+    void aBulletinIsListedWithTheNoticesAndNamesEachPersonOnItsPage() throws Exception {
+        publish("JD-2020-00060", "第一号单案通报", 1);
+        long id = bulletin(2, "JD-2020-00061", "JD-2020-00062");
+
+        String list = mvc.perform(get("/notices")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("关于2起典型问题的通报", "/notices/bulletins/" + id, "点名 2 起典型问题", "第一号单案通报");
+        assertThat(list.indexOf("关于2起典型问题的通报")).isLessThan(list.indexOf("第一号单案通报"));
+
+        mvc.perform(get("/notices/bulletins/{id}", id))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andExpect(content().string(containsString("幸福社区卡口无人值守")))
+                .andExpect(content().string(containsString("张三")))
+                .andExpect(content().string(containsString("网格员")))
+                .andExpect(content().string(containsString("直接责任")))
+                .andExpect(content().string(containsString("通报批评")))
+                .andExpect(content().string(containsString("李四")))
+                .andExpect(content().string(containsString("主要领导责任")))
+                .andExpect(content().string(containsString("诫勉")))
+                .andExpect(content().string(not(containsString("王五"))))
+                .andExpect(content().string(not(containsString("leader1"))));
+        mvc.perform(get("/notices/bulletins/{id}", id + 1000)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theJsonAndTheFeedCarryTheBulletinWithItsCasesAndNamedPersons() throws Exception {
+        publish("JD-2020-00063", "单案通报", 1);
+        long id = bulletin(2, "JD-2020-00064", "JD-2020-00065");
+
+        mvc.perform(get("/api/notices"))
+                .andExpect(jsonPath("$.totalElements").value(2))
+                .andExpect(jsonPath("$.content[0].kind").value("BULLETIN"))
+                .andExpect(jsonPath("$.content[0].id").value(id))
+                .andExpect(jsonPath("$.content[0].link").value("/notices/bulletins/" + id))
+                .andExpect(jsonPath("$.content[0].title").value("关于2起典型问题的通报"))
+                .andExpect(jsonPath("$.content[0].cases.length()").value(2))
+                .andExpect(jsonPath("$.content[0].cases[0].caseNumber").value("JD-2020-00064"))
+                .andExpect(jsonPath("$.content[0].cases[0].problemTypeLabel").value("形式主义官僚主义"))
+                .andExpect(jsonPath("$.content[0].cases[0].persons.length()").value(2))
+                .andExpect(jsonPath("$.content[0].cases[0].persons[0].name").value("张三"))
+                .andExpect(jsonPath("$.content[0].cases[0].persons[0].post").value("网格员"))
+                .andExpect(jsonPath("$.content[0].cases[0].persons[0].responsibilityLabel").value("直接责任"))
+                .andExpect(jsonPath("$.content[0].cases[0].persons[0].measureLabel").value("通报批评"))
+                .andExpect(jsonPath("$.content[0].cases[0].persons[1].measure").value("ADMONISHMENT"))
+                .andExpect(jsonPath("$.content[0].approvedBy").doesNotExist())
+                .andExpect(jsonPath("$.content[1].kind").value("NOTICE"))
+                .andExpect(jsonPath("$.content[1].caseNumber").value("JD-2020-00063"))
+                .andExpect(jsonPath("$.content[1].cases").doesNotExist());
+
+        Entry entry = feed().getEntries().get(0);
+        assertThat(entry.getId()).isEqualTo("https://jiwei.example.cn:8443/notices/bulletins/" + id);
+        assertThat(entry.getTitleEx().getValue()).isEqualTo("关于2起典型问题的通报");
+        assertThat(entry.getContents().get(0).getValue()).contains("张三", "JD-2020-00065");
+    }
+
+    @Test
+    void aDecisionRevokedOnAppealTakesItsCaseOutOfThePublishedBulletin() throws Exception {
+        long id = bulletin(3, "JD-2020-00066", "JD-2020-00067");
+
+        assertThat(caseNotices.withdraw("JD-2020-00066", "leader1", "问责决定经申诉复查被撤销")).isTrue();
+
+        Map<String, Object> entry = jdbc.queryForMap(
+                "SELECT withdrawn_at, withdrawn_by, withdrawn_reason FROM jd_bulletin_case WHERE case_number = ?",
+                "JD-2020-00066");
+        assertThat(entry.get("WITHDRAWN_AT")).isNotNull();
+        assertThat(entry).containsEntry("WITHDRAWN_BY", "leader1").containsEntry("WITHDRAWN_REASON", "问责决定经申诉复查被撤销");
+        String page = mvc.perform(get("/notices/bulletins/{id}", id)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("JD-2020-00066").contains("JD-2020-00067", "现将有关情况通报如下");
+        assertThat(page.split("负有直接责任", -1)).as("one case's paragraph left").hasSize(2);
+        mvc.perform(get("/api/notices")).andExpect(jsonPath("$.content[0].cases.length()").value(1))
+                .andExpect(jsonPath("$.content[0].body").value(not(containsString("JD-2020-00066"))));
+        assertThat(feed().getEntries().get(0).getContents().get(0).getValue()).doesNotContain("JD-2020-00066");
+        assertThat(caseNotices.withdraw("JD-2020-00066", "leader1", "再次撤回")).as("withdrawn already").isFalse();
+
+        // A text that does not name the case by its number cannot be cut: it is left out, the cases stay listed.
+        assertThat(BulletinText.shown("近日对某街道问题进行了问责。", List.of("JD-2020-00066"))).isEmpty();
+
+        // With no case left to name, the bulletin is gone from the public.
+        caseNotices.withdraw("JD-2020-00067", "leader1", "问责决定经申诉复查被撤销");
+        mvc.perform(get("/notices/bulletins/{id}", id)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/notices")).andExpect(jsonPath("$.totalElements").value(0));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
+
+    /** A published bulletin naming the cases, each a typical case whose decision was served on two persons. */
+    private long bulletin(int day, String... caseNumbers) {
+        OffsetDateTime at = OffsetDateTime.of(2020, 3, day, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+        StringBuilder body = new StringBuilder("近期查处了典型问题。现将有关情况通报如下：");
+        for (String number : caseNumbers) {
+            jdbc.update("DELETE FROM jd_case_person WHERE case_number = ?", number);
+            jdbc.update("DELETE FROM jd_case WHERE case_number = ?", number);
+            jdbc.update("""
+                    INSERT INTO jd_case (case_number, title, description, source, unit, anonymous, stage, outcome,
+                        problem_type, typical_case, reported_at, updated_at)
+                    VALUES (?, '卡口无人值守', '夜间无人值守', 'HOTLINE', '幸福社区', FALSE, 'CLOSED', 'ACCOUNTABILITY',
+                        'FORMALISM_BUREAUCRATISM', TRUE, ?, ?)""", number, at, at);
+            persons.replace(number, List.of(
+                    Person.entered(1, "张三", "幸福社区", "网格员", CadreLevel.SECTION_OR_BELOW, true, false,
+                            Responsibility.DIRECT, false),
+                    Person.entered(2, "李四", "幸福社区", "社区党委书记", CadreLevel.SECTION_OR_BELOW, true, true,
+                            Responsibility.PRINCIPAL_LEADERSHIP, false),
+                    Person.entered(3, "王五", "幸福社区", "副书记", CadreLevel.SECTION_OR_BELOW, true, true,
+                            Responsibility.IMPORTANT_LEADERSHIP, false)));
+            persons.recordMeasure(number, 1, Measure.CIRCULATED_CRITICISM);
+            persons.recordMeasure(number, 2, Measure.ADMONISHMENT);
+            persons.recordMeasure(number, 3, Measure.NONE);
+            body.append("\n\n幸福社区卡口无人值守问题（").append(number).append("）。张三（幸福社区网格员）负有直接责任，受到通报批评处理。");
+        }
+        jdbc.update("""
+                INSERT INTO jd_bulletin (process_instance_id, status, title, body, approved_by, registered_at, published_at)
+                VALUES (?, 'PUBLISHED', '关于2起典型问题的通报', ?, 'leader1', ?, ?)""",
+                "pi-" + caseNumbers[0], body.toString(), at, at);
+        long id = jdbc.queryForObject("SELECT id FROM jd_bulletin WHERE process_instance_id = ?", Long.class,
+                "pi-" + caseNumbers[0]);
+        for (int i = 0; i < caseNumbers.length; i++) {
+            jdbc.update("INSERT INTO jd_bulletin_case (bulletin_id, position, case_number) VALUES (?, ?, ?)",
+                    id, i + 1, caseNumbers[i]);
+        }
+        return id;
+    }
 
     private long publish(String caseNumber, String title, int day) {
         return publish(caseNumber, title, "问题正文", day);

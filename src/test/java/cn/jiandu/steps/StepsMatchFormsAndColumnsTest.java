@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.flywaydb.core.Flyway;
@@ -27,68 +27,216 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The one declaration of what each step takes agrees with what people meet: every form in forms/
- * lets a person enter exactly the fields its step takes, with the same limits, and shows only
- * fields its step declares as shown; no text a step takes is longer than the column it ends in.
+ * The one declaration of what each step takes agrees with what people meet: every form a model
+ * names is in forms/, and lets a person enter exactly the fields its step takes in that version of
+ * the model, with the same limits and choices (a dynamic list's rows too), and shows only fields its
+ * step declares as shown; no text a step takes is longer than the column it ends in.
  */
 class StepsMatchFormsAndColumnsTest {
 
+    /** The models deployed now, and the older versions kept for the cases still running on them. */
+    static final List<Path> MODEL_FOLDERS = List.of(Path.of("processes"), Path.of("src/test/resources/legacy"));
+
+    /** A step of a model with a form. */
+    record ModelStep(Path model, String processKey, String versionTag, String step, String formRef) {
+
+        String named() {
+            return processKey + (versionTag == null ? "" : " " + versionTag) + "/" + step + " (" + model + ")";
+        }
+    }
+
     static List<StepInput> steps = new ArrayList<>();
-    static Map<String, String> formOfStep = new HashMap<>();
+    static StepInputs declarations;
+    static List<ModelStep> modelSteps = new ArrayList<>();
+    static Map<String, JsonNode> forms = new TreeMap<>();
 
     @BeforeAll
-    static void declarationsAndModels() throws Exception {
+    static void declarationsModelsAndForms() throws Exception {
         ClassPathScanningCandidateComponentProvider scan = new ClassPathScanningCandidateComponentProvider(false);
         scan.addIncludeFilter(new AssignableTypeFilter(StepCatalog.class));
+        List<StepCatalog> catalogs = new ArrayList<>();
         for (var candidate : scan.findCandidateComponents("cn.jiandu")) {
             var constructor = Class.forName(candidate.getBeanClassName()).getDeclaredConstructor();
             constructor.setAccessible(true);
-            steps.addAll(((StepCatalog) constructor.newInstance()).steps());
+            catalogs.add((StepCatalog) constructor.newInstance());
         }
-        try (Stream<Path> models = Files.list(Path.of("processes"))) {
-            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
-                readFormRefs(model.toFile());
+        catalogs.forEach(catalog -> steps.addAll(catalog.steps()));
+        declarations = new StepInputs(catalogs);
+        for (Path folder : MODEL_FOLDERS) {
+            try (Stream<Path> models = Files.list(folder)) {
+                for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).sorted().toList()) {
+                    readFormRefs(model);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".form")).sorted().toList()) {
+                JsonNode form = new ObjectMapper().readTree(file.toFile());
+                assertThat(forms.put(form.path("id").asText(), form)).as("form id of " + file + " used once").isNull();
             }
         }
     }
 
     @Test
-    void everyFormTakesExactlyWhatItsStepDeclares() throws IOException {
-        assertThat(steps).hasSizeGreaterThan(10);
-        for (StepInput step : steps) {
-            String formId = formOfStep.get(step.processKey() + "/" + step.step());
-            assertThat(formId).as("form of " + step.processKey() + "/" + step.step()).isNotNull();
-            JsonNode form = form(formId);
-            Map<String, JsonNode> entered = new HashMap<>();
-            Set<String> shown = new HashSet<>();
-            collect(form, entered, shown);
-            assertThat(entered.keySet()).as("fields people enter in " + formId).isEqualTo(step.takes().keySet());
-            assertThat(step.shows()).as("fields " + formId + " shows").containsAll(shown);
-            entered.forEach((name, component) -> {
-                Field field = step.takes().get(name);
-                JsonNode max = component.path("validate").path("maxLength");
-                if (field.kind() == Field.Kind.TEXT && !max.isMissingNode()) {
-                    assertThat(max.asInt()).as(formId + " " + name + " maxLength").isEqualTo(field.maxLength());
-                }
-                if (field.kind() == Field.Kind.LIST) {
-                    listTakesItsItems(formId, field, component);
-                }
-            });
+    void everyFormOfEveryModelIsInForms() {
+        assertThat(modelSteps).hasSizeGreaterThan(20);
+        for (ModelStep step : modelSteps) {
+            assertThat(forms).as("form " + step.formRef() + " of " + step.named()).containsKey(step.formRef());
         }
     }
 
-    /** A dynamic list's row has exactly the declared items, and the form requires those every row needs. */
+    @Test
+    void everyFormTakesExactlyWhatItsStepDeclaresForTheVersionOfItsModel() {
+        for (ModelStep modelStep : modelSteps) {
+            StepInput step = declarations.find(modelStep.processKey(), modelStep.versionTag(), modelStep.step())
+                    .orElseThrow(() -> new AssertionError("no declaration of what " + modelStep.named() + " takes"));
+            String formId = modelStep.formRef() + " of " + modelStep.named();
+            JsonNode form = forms.get(modelStep.formRef());
+            if (form == null) {
+                continue; // everyFormOfEveryModelIsInForms names it
+            }
+            Map<String, JsonNode> entered = new HashMap<>();
+            Map<String, JsonNode> shown = new HashMap<>();
+            collect(form, entered, shown);
+            assertThat(entered.keySet()).as("fields people enter in " + formId).isEqualTo(step.takes().keySet());
+            assertThat(step.shows()).as("fields " + formId + " shows").containsAll(shown.keySet());
+            entered.forEach((name, component) -> takesAsDeclared(formId, step.takes().get(name), component));
+            shown.forEach((name, component) -> showsAsDeclared(formId, modelStep, name, component));
+        }
+    }
+
+    @Test
+    void everyDeclarationIsOfAStepThatAModelHas() {
+        for (StepInput step : steps) {
+            assertThat(modelSteps).as("a model with " + step.processKey() + "/" + step.step()
+                    + (step.versionTag() == null ? "" : " (version " + step.versionTag() + ")") + " and its form")
+                    .anyMatch(modelStep -> modelStep.processKey().equals(step.processKey())
+                            && modelStep.step().equals(step.step())
+                            && (step.versionTag() == null || step.versionTag().equals(modelStep.versionTag())));
+        }
+    }
+
+    @Test
+    void componentIdsAreUniqueInEachForm() {
+        forms.forEach((formId, form) -> {
+            List<String> ids = form.findValuesAsText("id").stream().filter(id -> !id.equals(formId)).toList();
+            assertThat(ids).as("component ids of " + formId).doesNotHaveDuplicates();
+        });
+    }
+
+    /** A field people enter: the component of its kind, its limit, its choices and, for a list, its rows. */
+    private static void takesAsDeclared(String formId, Field field, JsonNode component) {
+        String where = formId + " " + field.name();
+        String type = component.path("type").asText();
+        switch (field.kind()) {
+            case TEXT, USER -> {
+                assertThat(type).as(where).isIn("textfield", "textarea");
+                JsonNode max = component.path("validate").path("maxLength");
+                if (!max.isMissingNode() || !component.path("readonly").asBoolean()) {
+                    assertThat(max.asInt()).as(where + " maxLength").isEqualTo(field.maxLength());
+                }
+            }
+            case CHOICE -> {
+                assertThat(type).as(where).isIn("select", "radio");
+                choicesAsDeclared(where, field, component);
+            }
+            case YES_NO -> {
+                if (type.equals("radio")) {
+                    assertThat(component.path("values").findValues("value")).as(where + " yes or no")
+                            .allMatch(JsonNode::isBoolean).hasSize(2);
+                } else {
+                    assertThat(type).as(where).isEqualTo("checkbox");
+                }
+            }
+            case DATE -> assertThat(type).as(where).isEqualTo("datetime");
+            case LIST -> {
+                assertThat(type).as(where).isEqualTo("dynamiclist");
+                listTakesItsItems(formId, field, component);
+            }
+        }
+    }
+
+    /** The values in the declared order, each labelled as Jiandu's list labels it (a form may add a hint). */
+    private static void choicesAsDeclared(String where, Field field, JsonNode component) {
+        assertThat(component.path("values").findValuesAsText("value")).as(where + " choices").isEqualTo(field.choices());
+        labelledAsDeclared(where, field, component);
+    }
+
+    /**
+     * A field a form only shows may hold values an older version stored: its list labels at least every
+     * value the step that takes it offers.
+     */
+    private static void showsDeclaredChoices(String where, Field field, JsonNode component) {
+        assertThat(component.path("values").findValuesAsText("value")).as(where + " choices")
+                .containsAll(field.choices());
+        labelledAsDeclared(where, field, component);
+    }
+
+    private static void labelledAsDeclared(String where, Field field, JsonNode component) {
+        for (JsonNode option : component.path("values")) {
+            int declared = field.choices().indexOf(option.path("value").asText());
+            if (declared >= 0) {
+                String shown = field.choiceLabels().get(declared);
+                String label = shown.contains("（") ? shown.substring(shown.indexOf('（') + 1, shown.length() - 1) : shown;
+                assertThat(option.path("label").asText()).as(where + " " + option.path("value").asText())
+                        .startsWith(label);
+            }
+        }
+    }
+
+    /**
+     * A dynamic list's row has exactly the declared items (those it only shows beside the others are
+     * read-only, so that Tasklist still sends them), and the form requires those every row needs.
+     */
     private static void listTakesItsItems(String formId, Field list, JsonNode component) {
         Map<String, JsonNode> items = new HashMap<>();
-        collect(component, items, new HashSet<>());
+        collect(component.path("components"), items, new HashMap<>(), true);
         assertThat(items.keySet()).as("items of " + list.name() + " in " + formId)
-                .isEqualTo(list.items().stream().map(Field::name).collect(java.util.stream.Collectors.toSet()));
+                .isEqualTo(list.items().stream().map(Field::name).collect(Collectors.toSet()));
         for (Field item : list.items()) {
+            JsonNode row = items.get(item.name());
+            takesAsDeclared(formId, item, row);
             if (item.required()) {
-                assertThat(items.get(item.name()).path("validate").path("required").asBoolean())
+                assertThat(row.path("validate").path("required").asBoolean())
                         .as(formId + " " + list.name() + "." + item.name() + " required").isTrue();
             }
         }
+    }
+
+    /**
+     * A field a form only shows offers the choices of the step that takes it (in the same version of the
+     * model), and a list it shows has only items of a list of that name in the process, with their choices.
+     */
+    private static void showsAsDeclared(String formId, ModelStep modelStep, String name, JsonNode component) {
+        if ("dynamiclist".equals(component.path("type").asText())) {
+            // An older model may use the latest form too: a list it has not got stays hidden there.
+            Map<String, Field> items = new HashMap<>();
+            steps.stream().filter(step -> step.processKey().equals(modelStep.processKey()))
+                    .map(step -> step.takes().get(name)).filter(field -> field != null && field.kind() == Field.Kind.LIST)
+                    .forEach(list -> list.items().forEach(item -> items.putIfAbsent(item.name(), item)));
+            Map<String, JsonNode> rows = new HashMap<>();
+            collect(component.path("components"), rows, rows, true);
+            assertThat(items).as("items of " + name + " shown in " + formId).containsKeys(
+                    rows.keySet().toArray(String[]::new));
+            rows.forEach((item, row) -> {
+                if (items.get(item).kind() == Field.Kind.CHOICE) {
+                    showsDeclaredChoices(formId + " " + name + "." + item, items.get(item), row);
+                }
+            });
+            return;
+        }
+        takenInTheSameModel(modelStep, name).filter(field -> field.kind() == Field.Kind.CHOICE).findFirst()
+                .ifPresent(field -> showsDeclaredChoices(formId + " shown " + name, field, component));
+    }
+
+    /** The declarations of this field in the steps of the same version of the model. */
+    private static Stream<Field> takenInTheSameModel(ModelStep modelStep, String name) {
+        return modelSteps.stream()
+                .filter(other -> other.model().equals(modelStep.model()) && other.processKey().equals(modelStep.processKey()))
+                .map(other -> declarations.find(other.processKey(), other.versionTag(), other.step()))
+                .flatMap(Optional::stream)
+                .map(step -> step.takes().get(name))
+                .filter(field -> field != null);
     }
 
     @Test
@@ -108,6 +256,7 @@ class StepsMatchFormsAndColumnsTest {
             for (Field field : step.takes().values()) {
                 List<Field> fields = field.kind() == Field.Kind.LIST ? field.items() : List.of(field);
                 for (Field text : fields) {
+                    // A field whose column a migration has yet to add is compared once it exists.
                     for (String column : columnsOf(step.processKey(), text.name(), field.kind() == Field.Kind.LIST)) {
                         Integer length = columns.get(column);
                         if (length != null && (text.kind() == Field.Kind.TEXT || text.kind() == Field.Kind.USER)) {
@@ -131,54 +280,61 @@ class StepsMatchFormsAndColumnsTest {
             case "supervisionInspection" -> listItem ? List.of("jd_inspection_finding." + column)
                     : List.of("jd_inspection." + column.replaceFirst("^inspection_", ""));
             case "accountabilityAppeal" -> List.of("jd_appeal." + column);
+            case "noticeBulletin" -> List.of("jd_bulletin." + column.replaceFirst("^bulletin_", ""));
             default -> List.of("jd_report." + column);
         };
     }
 
-    private static void collect(JsonNode container, Map<String, JsonNode> entered, Set<String> shown) {
-        for (JsonNode component : container.path("components")) {
-            String key = component.has("key") ? component.get("key").asText()
-                    : "dynamiclist".equals(component.path("type").asText()) ? component.path("path").asText() : null;
-            if (key != null && !key.isEmpty()) {
-                if (component.path("disabled").asBoolean() || component.path("readonly").asBoolean()) {
-                    shown.add(key);
-                } else {
-                    entered.put(key, component);
-                }
+    private static void collect(JsonNode form, Map<String, JsonNode> entered, Map<String, JsonNode> shown) {
+        collect(form.path("components"), entered, shown, false);
+    }
+
+    /**
+     * The keyed components, by what Tasklist does with them: a disabled one is shown and not sent, a
+     * read-only one shown and sent back unchanged, any other entered. A dynamic list is entered unless
+     * Tasklist sends none of its rows' items (all disabled); in a list's row, read-only items count as
+     * entered, since they come back with the row.
+     */
+    private static void collect(JsonNode components, Map<String, JsonNode> entered, Map<String, JsonNode> shown,
+            boolean inRow) {
+        for (JsonNode component : components) {
+            boolean list = "dynamiclist".equals(component.path("type").asText());
+            String key = list ? component.path("path").asText() : component.path("key").asText();
+            if (!key.isEmpty()) {
+                boolean onlyShown = list ? allDisabled(component) : component.path("disabled").asBoolean()
+                        || !inRow && component.path("readonly").asBoolean();
+                (onlyShown ? shown : entered).put(key, component);
             }
-            if (!"dynamiclist".equals(component.path("type").asText())) {
-                collect(component, entered, shown);
+            if (!list) {
+                collect(component.path("components"), entered, shown, inRow);
             }
         }
     }
 
-    private static JsonNode form(String formId) throws IOException {
-        try (Stream<Path> forms = Files.list(Path.of("forms"))) {
-            for (Path file : forms.toList()) {
-                JsonNode form = new ObjectMapper().readTree(file.toFile());
-                if (formId.equals(form.path("id").asText())) {
-                    return form;
-                }
-            }
-        }
-        throw new AssertionError("no form " + formId + " in forms/");
+    private static boolean allDisabled(JsonNode list) {
+        Map<String, JsonNode> items = new HashMap<>();
+        collect(list.path("components"), items, new HashMap<>(), true);
+        return items.isEmpty();
     }
 
-    private static void readFormRefs(File model) throws Exception {
+    private static void readFormRefs(Path model) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        var document = factory.newDocumentBuilder().parse(model);
+        var document = factory.newDocumentBuilder().parse(model.toFile());
         NodeList processes = document.getElementsByTagNameNS("*", "process");
+        String camunda = "http://camunda.org/schema/1.0/bpmn";
         for (int p = 0; p < processes.getLength(); p++) {
             Element process = (Element) processes.item(p);
+            String versionTag = process.getAttributeNS(camunda, "versionTag");
             for (String type : List.of("userTask", "startEvent")) {
                 NodeList elements = process.getElementsByTagNameNS("*", type);
                 for (int i = 0; i < elements.getLength(); i++) {
                     Element element = (Element) elements.item(i);
-                    String formRef = element.getAttributeNS("http://camunda.org/schema/1.0/bpmn", "formRef");
+                    String formRef = element.getAttributeNS(camunda, "formRef");
                     if (!formRef.isEmpty()) {
                         String step = type.equals("startEvent") ? StepInput.START : element.getAttribute("id");
-                        formOfStep.put(process.getAttribute("id") + "/" + step, formRef);
+                        modelSteps.add(new ModelStep(model, process.getAttribute("id"),
+                                versionTag.isEmpty() ? null : versionTag, step, formRef));
                     }
                 }
             }

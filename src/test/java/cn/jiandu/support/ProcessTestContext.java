@@ -24,7 +24,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:inspection-and-report-processes;DB_CLOSE_DELAY=-1",
-        "jiandu.mail.district-leaders=qu-shuji@example.cn, qu-zhang@example.cn"})
+        "jiandu.mail.district-leaders=qu-shuji@example.cn, qu-zhang@example.cn",
+        "jiandu.mail.notice-distribution=units@example.cn, media@example.cn"})
 @Import({ProcessEngineCoverageConfiguration.class, ProcessTestContext.Coverage.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
