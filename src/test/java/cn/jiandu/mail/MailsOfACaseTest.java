@@ -33,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every kind of mail of a case's route, sent to a real SMTP server (GreenMail): the reminder and
- * the urging to the team, the escalation and the approval requests to leaders and the outcome to the
- * reporter — with their recipients, subjects and
+ * the urging to the team, the escalation and the approval requests to leaders, the bulletin naming
+ * the case to its distribution list and the outcome to the reporter — with their recipients, subjects and
  * Chinese text and HTML parts.
  */
 @SpringBootTest(properties = {
@@ -111,12 +111,11 @@ class MailsOfACaseTest {
 
     /**
      * Route version 2: leaders are asked to approve the disposal, an exemption and the accountability
-     * decision. The public notice is no longer a step of the case: a bulletin (process noticeBulletin)
-     * names the typical case and its mails are that process's; here the bulletin's message only lets the
-     * case close.
+     * decision; the typical case is named in a bulletin (process noticeBulletin), which goes to the
+     * notice list when published, and its publication closes the case.
      */
     @Test
-    void leadersAreAskedForEachApprovalAndTheReporterLearnsTheOutcome() {
+    void leadersAreAskedForEachApprovalTheBulletinGoesToItsListAndTheReporterLearnsTheOutcome() {
         ProcessInstance problem = report("SOUTH");
         String caseNumber = caseNumberOf(problem);
         triage(problem, "RESPONSIBILITY_NOT_IMPLEMENTED", "SERIOUS", "SOUTH");
@@ -139,8 +138,11 @@ class MailsOfACaseTest {
         String approval = task("approveAccountability", problem).getId();
         complete(task("approveAccountability", problem), withVariables("accountabilityApproved", true));
         complete(task("serveDecision", problem), withVariables("servedOn", LocalDate.now(SHANGHAI).toString()));
-        runtimeService.createMessageCorrelation("caseNamedInBulletin").processInstanceBusinessKey(caseNumber)
-                .correlate();
+        ProcessInstance bulletin = bulletinNaming(caseNumber);
+        complete(task("draftNotice", bulletin), withVariables("bulletinTitle", "关于某社区未落实封闭管理问题的通报",
+                "bulletinBody", "某社区主任李某未落实封闭管理，给予诫勉。"));
+        complete(task("approveNotice", bulletin), withVariables("noticeApproved", true));
+        execute(job("publishBulletin", bulletin));
         execute(job("closeCase", problem));
         assertThat(problem).isEnded();
         deliverAllMails();
@@ -156,6 +158,10 @@ class MailsOfACaseTest {
         Assertions.assertThat(accountability.html()).contains("拟诫勉", "href=\"" + approvalLink + "\"");
         Received exemption = only("【待审批】" + caseNumber + " 领导审批免责：某小区未落实封闭管理", "leader1@jiandu.local");
         Assertions.assertThat(exemption.text()).contains("容错结论：免责", "审查意见：紧急情况下为公");
+
+        Received published = only("【通报曝光】关于某社区未落实封闭管理问题的通报", "units@jiandu.local", "media@jiandu.local");
+        Assertions.assertThat(published.text()).contains("某社区主任李某未落实封闭管理，给予诫勉。", "发布日期：");
+        Assertions.assertThat(published.html()).contains("<h2>关于某社区未落实封闭管理问题的通报</h2>");
 
         Received outcome = only("您反映的问题（" + caseNumber + "）已办结", "reporter@example.cn");
         Assertions.assertThat(outcome.text()).startsWith("王某：").contains("问题属实，已依规依纪严肃问责");
@@ -213,6 +219,17 @@ class MailsOfACaseTest {
         List.of("ftPublicInterest", "ftWithinProcedure", "ftNoPersonalGain", "ftNoProhibitionBroken", "ftLossRemedied")
                 .forEach(criterion -> criteria.put(criterion, true));
         return criteria;
+    }
+
+    /** The publicity department starts a bulletin naming the case. */
+    private ProcessInstance bulletinNaming(String caseNumber) {
+        engine.getIdentityService().setAuthentication("publicity1", List.of("publicity"));
+        try {
+            return runtimeService.startProcessInstanceByKey("noticeBulletin", withVariables("caseNumbers", caseNumber,
+                    "bulletinTitle", "关于某社区未落实封闭管理问题的通报"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     private String caseNumberOf(ProcessInstance problem) {
