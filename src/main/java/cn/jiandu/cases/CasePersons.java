@@ -55,7 +55,7 @@ class CasePersons {
                     + "（姓名、工作单位、责任类型）");
         }
         persons.replace(caseNumber, repeatOffences.propose(caseNumber, entered));
-        show(step);
+        showAsEntered(step);
     }
 
     /** The measures decideAccountability chose, one for each recorded person. */
@@ -87,6 +87,24 @@ class CasePersons {
     /** The variable {@code persons} becomes the record's persons, for the forms that show them. */
     void show(VariableScope scope) {
         scope.setVariable(VARIABLE, SpinValues.jsonValue(json(of(Vars.caseNumber(scope)))).create());
+    }
+
+    /**
+     * The persons as a step entered them, with nothing the step does not take: a case sent back to
+     * verification (a filing returned by leaders) shows the list in the same form, and Tasklist sends
+     * each row back as it was loaded, so a row must carry only the items PersonsInput.FIELD accepts.
+     */
+    private void showAsEntered(VariableScope scope) {
+        ArrayNode rows;
+        try {
+            rows = (ArrayNode) json.readTree(json(of(Vars.caseNumber(scope))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Set<String> entered = new java.util.HashSet<>();
+        PersonsInput.FIELD.items().forEach(item -> entered.add(item.name()));
+        rows.forEach(row -> ((ObjectNode) row).retain(entered));
+        scope.setVariable(VARIABLE, SpinValues.jsonValue(rows.toString()).create());
     }
 
     /** The persons as JSON, with the items of decideAccountability's list (PersonsInput.DECISION_FIELD). */
