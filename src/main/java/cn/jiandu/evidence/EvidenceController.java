@@ -34,7 +34,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/cases/{caseNumber}/evidence")
 class EvidenceController {
 
-    record Listing(String caseNumber, String maxFileSize, List<EvidenceEntry> evidence, List<CaseSteps.Step> steps) {
+    /**
+     * @param steps where the caller may attach a file now (none: they may not upload to this case)
+     * @param withdrawable the ids of the entries the caller may withdraw
+     */
+    record Listing(String caseNumber, String maxFileSize, long maxFileSizeBytes, List<EvidenceEntry> evidence,
+            List<CaseSteps.Step> steps, List<Long> withdrawable) {
     }
 
     record WithdrawalRequest(
@@ -68,8 +73,10 @@ class EvidenceController {
     Listing list(@PathVariable @Size(max = 20, message = "案件编号不能超过 20 个字符") String caseNumber,
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return new Listing(caseNumber, properties.maxFileSizeText(), filing.list(user, caseNumber),
-                filing.stepsFor(user, caseNumber));
+        List<EvidenceEntry> entries = filing.list(user, caseNumber);
+        return new Listing(caseNumber, properties.maxFileSizeText(), properties.maxFileSize().toBytes(), entries,
+                filing.stepsFor(user, caseNumber), entries.stream()
+                        .filter(entry -> !entry.withdrawn() && EvidenceFiling.mayWithdraw(user, entry)).map(EvidenceEntry::id).toList());
     }
 
     @GetMapping("/{id}")

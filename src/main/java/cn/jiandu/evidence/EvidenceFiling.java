@@ -98,7 +98,7 @@ class EvidenceFiling {
     EvidenceEntry withdraw(CurrentUser user, String caseNumber, long id, String reason) {
         readable(user, caseNumber);
         EvidenceEntry entry = entry(caseNumber, id);
-        if (!user.id().equals(entry.uploadedBy()) && !user.isMemberOf(Groups.LEADERS)) {
+        if (!mayWithdraw(user, entry)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "只有上传人（" + entry.uploadedBy() + "）或委领导可以撤回这份证据材料。");
         }
@@ -109,6 +109,11 @@ class EvidenceFiling {
                     + " 撤回，无需再次撤回。");
         }
         return entry(caseNumber, id);
+    }
+
+    /** The uploader, who may have filed the wrong file, or a leader. */
+    static boolean mayWithdraw(CurrentUser user, EvidenceEntry entry) {
+        return user.id().equals(entry.uploadedBy()) || user.isMemberOf(Groups.LEADERS);
     }
 
     private CaseRecord readable(CurrentUser user, String caseNumber) {
