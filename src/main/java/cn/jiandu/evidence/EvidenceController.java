@@ -2,6 +2,7 @@ package cn.jiandu.evidence;
 
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.system.PlainText;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -81,7 +82,9 @@ class EvidenceController {
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> download(@PathVariable @Size(max = 20, message = "案件编号不能超过 20 个字符")
-            String caseNumber, @PathVariable long id, Authentication authentication) {
+            String caseNumber, @PathVariable long id, Authentication authentication, HttpServletResponse response) {
+        // server.servlet.encoding.force gives every answer a charset; bytes of a photo or a PDF have none.
+        response.setCharacterEncoding((String) null);
         EvidenceRepository.Content content = filing.download(CurrentUser.of(authentication), caseNumber, id);
         EvidenceEntry entry = content.entry();
         return ResponseEntity.ok()
