@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiandu.evidence.EvidenceClient.FilePart;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
+import cn.jiandu.identity.CurrentUser;
+import cn.jiandu.identity.Groups;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The embedded default (H2) keeps evidence bytes too: its own migration (a BLOB where PostgreSQL has BYTEA)
- * stores a spreadsheet filed with the report, and the download gives back the same bytes.
+ * stores a spreadsheet filed with the report, and the download gives back the same bytes. The dossier
+ * reads the same entry, with the same hash, through EvidenceLedger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
@@ -22,6 +27,8 @@ class EvidenceOnEmbeddedH2Test {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EvidenceLedger evidenceLedger;
 
     @Test
     void aSpreadsheetFiledWithTheReportComesBackByteForByte() {
@@ -44,5 +51,15 @@ class EvidenceOnEmbeddedH2Test {
         assertThat(download.body()).isEqualTo(ledger);
         assertThat(download.headers().firstValue("Content-Type"))
                 .contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        assertThat(evidenceLedger.list(caseNumber)).singleElement().satisfies(entry -> {
+            assertThat(entry.fileName()).isEqualTo("物资发放台账.xlsx");
+            assertThat(entry.sha256()).isEqualTo(filed.json().get("sha256").asText()).hasSize(64);
+            assertThat(entry.uploadedBy()).isEqualTo("intake1");
+            assertThat(entry.withdrawn()).isFalse();
+        });
+        assertThat(evidenceLedger.listFor(new CurrentUser("south1", List.of(Groups.TEAM_SOUTH)), caseNumber)).isEmpty();
+        assertThat(evidenceLedger.listFor(new CurrentUser("north1", List.of(Groups.TEAM_NORTH)), caseNumber)).get()
+                .satisfies(entries -> assertThat(entries).hasSize(1));
     }
 }
