@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The evidence of a case over HTTP on a real PostgreSQL: the north team verifying a case files a photo of
  * the site to its task, case management and leaders download the same bytes under the hash the list shows;
  * the north team cannot reach a south case's evidence by URL; files that are not evidence are refused and
- * leave nothing behind; evidence is withdrawn with a reason, never deleted; a page uploads with its session.
+ * leave nothing behind; evidence is withdrawn with a reason, never deleted; a closed case takes no more; a page
+ * uploads with its session and token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "jiandu.evidence.max-file-size=1MB", "spring.servlet.multipart.max-request-size=2MB"})
@@ -192,6 +193,24 @@ class EvidenceOverHttpTest {
     }
 
     @Test
+    void aClosedCaseTakesNoMoreEvidenceAndOffersNoStep() {
+        String closed = report("某小区核酸检测点排队过长", "NORTH");
+        complete("intake1", closed, "triageCase", Map.of("problemType", "OTHER", "severity", "MINOR", "zone", "NORTH",
+                "disposal", "CLOSE", "triageComment", "已整改到位，予以了结"));
+        complete("leader1", closed, "approveDisposal", Map.of("disposalApproved", true, "approvalComment", "同意了结"));
+        for (int attempt = 0; attempt < 50 && !"CLOSED".equals(stageOf(closed)); attempt++) {
+            pause();
+        }
+        assertThat(stageOf(closed)).isEqualTo("CLOSED");
+        long[] before = stored();
+
+        assertRefused(409, "已办结", evidence.upload("intake1", closed,
+                new FilePart("补充材料.pdf", null, SampleFiles.pdf()), "step", "triageCase"));
+        assertThat(stored()).containsExactly(before);
+        assertThat(http.get("intake1", "/api/cases/" + closed + "/evidence").json().get("steps")).isEmpty();
+    }
+
+    @Test
     void aCasePageUploadsWithItsSessionAndTokenAndACrossSiteFormCannot() {
         WebappSession north = WebappSession.login(port, "north1");
         HttpResponse<String> page = north.exchange("GET", "/cases/" + northCase + "/evidence", null, Map.of());
@@ -242,13 +261,21 @@ class EvidenceOverHttpTest {
                     + "&taskDefinitionKey=" + taskKey).json()) {
                 return task.get("id").asText();
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause();
         }
         throw new AssertionError(user + " never saw " + taskKey + " of " + caseNumber);
+    }
+
+    private String stageOf(String caseNumber) {
+        return http.get("leader1", "/api/cases/" + caseNumber).json().path("stage").asText();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long[] stored() {
