@@ -45,7 +45,8 @@ final class DecisionDrafts {
         CaseRecord r = file.record();
         List<Person> held = file.persons().stream().filter(p -> p.measure() != null).toList();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph("经查，" + Texts.or(r.findings())));
+        String findings = Texts.sentence(r.findings());
+        blocks.add(new Paragraph(findings.startsWith("经") ? findings : "经查，" + findings));
         blocks.add(new Paragraph("上述问题属于" + Texts.label(CaseEnums.ProblemType.class, r.problemType()) + "，"
                 + Texts.label(CaseEnums.Severity.class, r.severity()) + "。根据《中国共产党问责条例》有关规定，经"
                 + commission + "集体研究，决定如下："));
@@ -64,7 +65,7 @@ final class DecisionDrafts {
                     + "。"));
         }
         blocks.add(new Heading(r.unitMeasure() != null ? "三、问责理由" : "二、问责理由"));
-        blocks.add(new Paragraph(Texts.or(r.decisionReason())));
+        blocks.add(new Paragraph(Texts.sentence(r.decisionReason())));
         if ("MITIGATE".equals(r.faultToleranceOutcome())) {
             blocks.add(new Paragraph("经容错纠错审查（三个区分开来），" + Texts.or(r.faultToleranceReason()) + "，依规从轻、减轻问责。"));
         }
@@ -95,7 +96,7 @@ final class DecisionDrafts {
                         new Field("批准人", Texts.or(handOver.approvedBy())),
                         new Field("移送日期", Texts.date(handOver.handedOverAt(), zone)))),
                 new Heading("一、初步核实认定的问题"),
-                new Paragraph(Texts.or(handOver.findings())),
+                new Paragraph(Texts.sentence(handOver.findings())),
                 new Heading("二、拟立案审查调查人员"),
                 new Table(List.of("姓名", "单位", "职务", "层级", "责任类型"), persons),
                 new Heading("三、移送意见"),
@@ -117,15 +118,15 @@ final class DecisionDrafts {
         if (r.defenceRecord() == null || r.defenceRecord().isBlank()) {
             return "尚未听取被问责人的陈述和申辩。";
         }
-        return "已听取被问责人的陈述和申辩：" + r.defenceRecord().strip() + (Boolean.TRUE.equals(r.defenceChangesDecision())
+        return "已听取被问责人的陈述和申辩：" + Texts.sentence(r.defenceRecord()) + (Boolean.TRUE.equals(r.defenceChangesDecision())
                 ? "经审查，陈述申辩改变了认定的事实，已重新作出处理意见。" : "经审查，陈述申辩未改变认定的事实和处理意见。");
     }
 
     private String approval(CaseFile file) {
         Optional<Step> approved = file.finished("approveAccountability");
         if (approved.isPresent()) {
-            return "委领导" + Texts.or(approved.get().by()) + "于" + Texts.date(approved.get().ended(), zone) + "审批"
-                    + (approved.get().comment() == null ? "同意" : "：" + approved.get().comment());
+            return "委领导 " + Texts.or(approved.get().by()) + " 于" + Texts.date(approved.get().ended(), zone) + "审批"
+                    + (approved.get().comment() == null ? "同意" : "，意见：" + approved.get().comment());
         }
         return file.record().servedOn() != null ? "由案件审理室决定，无须委领导审批" : "尚在审理、审批中，本决定尚未生效";
     }

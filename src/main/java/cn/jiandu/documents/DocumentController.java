@@ -1,6 +1,7 @@
 package cn.jiandu.documents;
 
 import cn.jiandu.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,21 +43,26 @@ class DocumentController {
     @GetMapping("/documents/{kind}.docx")
     ResponseEntity<byte[]> document(@PathVariable @Size(max = 20, message = CASE_NUMBER) String caseNumber,
             @PathVariable @Size(max = 40, message = "文书种类不能超过 40 个字符") String kind,
-            Authentication authentication) {
+            Authentication authentication, HttpServletResponse response) {
         Document document = documents.document(CurrentUser.of(authentication), caseNumber, kind);
-        return file(documents.docx(document), DOCX, caseNumber + "-" + kind + ".docx",
+        return file(response, documents.docx(document), DOCX, caseNumber + "-" + kind + ".docx",
                 caseNumber + " " + document.kind().title() + ".docx");
     }
 
     @GetMapping("/dossier.pdf")
     ResponseEntity<byte[]> dossier(@PathVariable @Size(max = 20, message = CASE_NUMBER) String caseNumber,
-            Authentication authentication) {
+            Authentication authentication, HttpServletResponse response) {
         byte[] pdf = documents.dossier(CurrentUser.of(authentication), caseNumber);
-        return file(pdf, MediaType.APPLICATION_PDF, caseNumber + "-dossier.pdf", caseNumber + " 案件卷宗.pdf");
+        return file(response, pdf, MediaType.APPLICATION_PDF, caseNumber + "-dossier.pdf", caseNumber + " 案件卷宗.pdf");
     }
 
-    /** An attachment named in ASCII for old clients and in UTF-8 Chinese (RFC 6266) for the rest. */
-    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String asciiName, String name) {
+    /**
+     * An attachment named in ASCII for old clients and in UTF-8 Chinese (RFC 6266) for the rest. The
+     * character encoding every response is forced to (server.servlet.encoding.force) is taken off: a
+     * binary file has none.
+     */
+    private static ResponseEntity<byte[]> file(HttpServletResponse response, byte[] body, MediaType type, String asciiName, String name) {
+        response.setCharacterEncoding((String) null);
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
                         + UriUtils.encode(name, StandardCharsets.UTF_8))

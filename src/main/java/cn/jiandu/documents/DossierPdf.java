@@ -96,7 +96,7 @@ final class DossierPdf {
             pages.text(line, 14, Align.LEFT, false, 40);
             pages.space(4);
         }
-        pages.at(760);
+        pages.at(740);
         pages.text("立卷日期：" + Texts.date(now, zone) + "　（根据案件记录生成）", 11, Align.CENTER, false, 0);
         return cover;
     }
@@ -126,9 +126,9 @@ final class DossierPdf {
         pages.text("办理过程", 18, Align.CENTER, true, 0);
         pages.space(8);
         pages.table(List.of("开始", "完成", "环节", "办理人", "意见"), steps.stream().map(s -> List.of(
-                        Texts.dateTime(s.started(), zone), Texts.dateTime(s.ended(), zone), Texts.or(s.name()),
+                        Texts.minute(s.started(), zone), Texts.minute(s.ended(), zone), Texts.or(s.name()),
                         Texts.or(s.by()), Texts.or(s.comment()))).toList(),
-                new float[] {0.19f, 0.19f, 0.24f, 0.14f, 0.24f}, 9.5f);
+                new float[] {0.2f, 0.2f, 0.22f, 0.12f, 0.26f}, 9.5f);
     }
 
     private void persons(PdfPages pages, List<Person> persons) {
@@ -142,7 +142,7 @@ final class DossierPdf {
                 persons.stream().map(p -> List.of(p.name(), Texts.or(p.unit()) + Texts.or(p.post()),
                         Texts.label(p.level()), Texts.label(p.responsibility()), Texts.label(p.recommendedMeasure()),
                         Texts.label(p.measure()), Texts.date(p.servedOn()))).toList(),
-                new float[] {0.1f, 0.24f, 0.11f, 0.14f, 0.14f, 0.13f, 0.14f}, 9.5f);
+                new float[] {0.08f, 0.24f, 0.12f, 0.14f, 0.13f, 0.13f, 0.16f}, 9.5f);
     }
 
     private void evidence(PdfPages pages, List<Evidence> evidence) {

@@ -82,11 +82,11 @@ final class Drafts {
                 new Paragraph(commission + "：", true),
                 new Heading("一、线索来源及基本情况"),
                 new Paragraph(Texts.date(r.reportedAt(), zone) + "，" + commission + "受理" + Texts.source(r.source())
-                        + "问题线索（案件编号 " + r.caseNumber() + "），反映" + Texts.or(r.unit()) + "：" + Texts.or(r.description())
+                        + "问题线索（案件编号 " + r.caseNumber() + "），反映" + Texts.or(r.unit()) + "：" + Texts.sentence(r.description())
                         + "经研判，问题类型为" + Texts.label(CaseEnums.ProblemType.class, r.problemType()) + "，"
                         + Texts.label(CaseEnums.Severity.class, r.severity()) + "。委领导批准后，由" + team(r) + "进行初步核实。"),
                 new Heading("二、核实情况"),
-                new Paragraph(Texts.or(r.findings())),
+                new Paragraph(Texts.sentence(r.findings())),
                 new Heading("三、涉及人员"),
                 personsTable(file.persons())));
         blocks.add(new Heading("四、处置意见"));

@@ -230,7 +230,7 @@ final class PdfPages {
                 int codePoint = paragraph.codePointAt(i);
                 String ch = new String(Character.toChars(codePoint));
                 float w = width(ch, size);
-                if (used + w > width && !line.isEmpty()) {
+                if (used + w > width && !line.isEmpty() && !closes(codePoint)) {
                     lines.add(line.toString());
                     line.setLength(0);
                     used = 0;
@@ -242,6 +242,11 @@ final class PdfPages {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** Punctuation that may not begin a line (避头): it stays at the end of the line before, a little over. */
+    private static boolean closes(int codePoint) {
+        return "，。、；：？！）》」』”’,.;:?!)".indexOf(codePoint) >= 0;
     }
 
     float width(String text, float size) {

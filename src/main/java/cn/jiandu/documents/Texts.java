@@ -14,6 +14,9 @@ final class Texts {
 
     static final String NOT_RECORDED = "—";
 
+    private static final java.time.format.DateTimeFormatter MINUTE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private static final Map<String, String> OUTCOMES = Map.of(
             "CLOSED_AT_TRIAGE", "予以了结（研判阶段）",
             "INQUIRY_ACCEPTED", "谈话函询采信了结",
@@ -79,11 +82,15 @@ final class Texts {
         return time == null ? NOT_RECORDED : date(time.toInstant().atZone(zone).toLocalDate());
     }
 
-    static String dateTime(Date time, ZoneId zone) {
-        if (time == null) {
-            return NOT_RECORDED;
-        }
-        var local = time.toInstant().atZone(zone);
-        return date(local.toLocalDate()) + String.format(" %02d:%02d", local.getHour(), local.getMinute());
+    /** 2026-12-05 14:30: short enough for a column of the timeline. */
+    static String minute(Date time, ZoneId zone) {
+        return time == null ? NOT_RECORDED
+                : MINUTE.format(time.toInstant().atZone(zone));
+    }
+
+    /** A recorded text as a sentence of a document: ends with a full stop unless it ends with punctuation. */
+    static String sentence(String text) {
+        String t = or(text);
+        return t.equals(NOT_RECORDED) || "。！？；.!?;”）)".indexOf(t.charAt(t.length() - 1)) >= 0 ? t : t + "。";
     }
 }
