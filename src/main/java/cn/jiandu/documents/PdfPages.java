@@ -124,6 +124,7 @@ final class PdfPages {
     /** A table with a header row repeated on each new page; widths are fractions of the text width. */
     void table(List<String> header, List<List<String>> rows, float[] widths, float size) {
         float total = A4.getWidth() - 2 * MARGIN;
+        y -= size / 2;
         row(header, widths, total, size, true);
         for (List<String> row : rows) {
             if (!fits(row, widths, total, size)) {
