@@ -50,6 +50,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -61,6 +62,7 @@ import org.springframework.context.annotation.Primary;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:case-documents;DB_CLOSE_DELAY=-1"})
+@Import(CaseDocumentsTest.OnePhotoOfEvidence.class) // imported, not only nested: subclasses inherit it
 class CaseDocumentsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,6 +92,8 @@ class CaseDocumentsTest {
     ManagementService managementService;
     @Autowired
     EvidenceTable evidenceTable;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -247,8 +251,23 @@ class CaseDocumentsTest {
     }
 
     @Test
-    void withoutTheEvidenceTableTheDossierListsNoEvidence() {
-        assertThat(evidenceTable.list("JD-2026-00001")).isEmpty();
+    void theEvidenceTableIsReadWhereItExistsAndIsNothingWhereItDoesNot() {
+        assertThat(evidenceTable.list("JD-2026-00001")).as("before the evidence feature's migration").isEmpty();
+        jdbc.execute("""
+                CREATE TABLE jd_evidence (id BIGINT PRIMARY KEY, case_number VARCHAR(20) NOT NULL,
+                    file_name VARCHAR(255) NOT NULL, media_type VARCHAR(100) NOT NULL, size_bytes BIGINT NOT NULL,
+                    sha256 CHAR(64) NOT NULL, description VARCHAR(500), step_key VARCHAR(64) NOT NULL,
+                    step_name VARCHAR(200) NOT NULL, uploaded_by VARCHAR(64) NOT NULL,
+                    uploaded_at TIMESTAMP WITH TIME ZONE NOT NULL, withdrawn_at TIMESTAMP WITH TIME ZONE)""");
+        try {
+            jdbc.update("INSERT INTO jd_evidence VALUES (1, 'JD-2026-00001', '谈话笔录.pdf', 'application/pdf', 1024, ?, "
+                    + "NULL, 'verifyCase', '初步核实', 'north1', ?, NULL)", PHOTO_SHA256, OffsetDateTime.now(SHANGHAI));
+            assertThat(evidenceTable.list("JD-2026-00001")).extracting(Evidence::fileName, Evidence::sha256,
+                    Evidence::step).containsExactly(org.assertj.core.groups.Tuple.tuple("谈话笔录.pdf", PHOTO_SHA256, "初步核实"));
+            assertThat(evidenceTable.list("JD-2026-00002")).isEmpty();
+        } finally {
+            jdbc.execute("DROP TABLE jd_evidence");
+        }
     }
 
     // ---- the case, driven through route version 2 as Tasklist drives it ----------------------------
