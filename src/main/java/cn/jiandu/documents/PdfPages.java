@@ -121,13 +121,17 @@ final class PdfPages {
         }
     }
 
-    /** A table with a header row repeated on each new page; widths are fractions of the text width. */
+    /**
+     * A table with a header row repeated on each new page; widths are fractions of the text width. A row
+     * that does not fit starts a new page; one taller than a page (a long finding) runs on over pages.
+     */
     void table(List<String> header, List<List<String>> rows, float[] widths, float size) {
         float total = A4.getWidth() - 2 * MARGIN;
         y -= size / 2;
         row(header, widths, total, size, true);
         for (List<String> row : rows) {
-            if (!fits(row, widths, total, size)) {
+            float h = height(row, widths, total, size);
+            if (y - h < BOTTOM && h <= A4.getHeight() - 2 * MARGIN - BOTTOM) {
                 newPage();
                 row(header, widths, total, size, true);
             }
@@ -136,41 +140,56 @@ final class PdfPages {
         y -= size;
     }
 
-    private boolean fits(List<String> cells, float[] widths, float total, float size) {
-        return y - height(cells, widths, total, size) >= BOTTOM;
+    private float height(List<String> cells, float[] widths, float total, float size) {
+        return cellLines(cells, widths, total, size).stream().mapToInt(List::size).max().orElse(1)
+                * size * 1.4f + 6;
     }
 
-    private float height(List<String> cells, float[] widths, float total, float size) {
-        int lines = 1;
+    private List<List<String>> cellLines(List<String> cells, float[] widths, float total, float size) {
+        List<List<String>> lines = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
-            lines = Math.max(lines, wrap(clean(cells.get(c)), size, widths[c] * total - 6, 0).size());
+            lines.add(wrap(clean(cells.get(c)), size, widths[c] * total - 6, 0));
         }
-        return lines * size * 1.4f + 6;
+        return lines;
     }
 
     private void row(List<String> cells, float[] widths, float total, float size, boolean bold) {
-        float h = height(cells, widths, total, size);
-        if (y - h < BOTTOM) {
-            newPage();
-        }
-        float x = MARGIN;
-        try {
-            for (int c = 0; c < cells.size(); c++) {
-                float w = widths[c] * total;
-                content.setLineWidth(0.5f);
-                content.addRect(x, y - h, w, h);
-                content.stroke();
-                float lineY = y - 3 - size;
-                for (String line : wrap(clean(cells.get(c)), size, w - 6, 0)) {
-                    show(line, x + 3, lineY + size * 0.15f, size, bold);
-                    lineY -= size * 1.4f;
-                }
-                x += w;
+        List<List<String>> lines = cellLines(cells, widths, total, size);
+        int count = lines.stream().mapToInt(List::size).max().orElse(1);
+        float lineHeight = size * 1.4f;
+        int done = 0;
+        while (done < count) {
+            int room = (int) ((y - BOTTOM - 6) / lineHeight);
+            if (room < 1) {
+                newPage();
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            int take = Math.min(room, count - done);
+            float h = take * lineHeight + 6;
+            float x = MARGIN;
+            try {
+                for (int c = 0; c < cells.size(); c++) {
+                    float w = widths[c] * total;
+                    content.setLineWidth(0.5f);
+                    content.addRect(x, y - h, w, h);
+                    content.stroke();
+                    List<String> cell = lines.get(c);
+                    float lineY = y - 3 - size;
+                    for (int i = done; i < Math.min(done + take, cell.size()); i++) {
+                        show(cell.get(i), x + 3, lineY + size * 0.15f, size, bold);
+                        lineY -= lineHeight;
+                    }
+                    x += w;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            y -= h;
+            done += take;
+            if (done < count) {
+                newPage();
+            }
         }
-        y -= h;
     }
 
     /** Page numbers at the foot of every page but the cover, once all pages exist. */
