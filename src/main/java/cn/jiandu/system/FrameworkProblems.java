@@ -44,7 +44,8 @@ final class FrameworkProblems {
             return "没有这个地址。";
         }
         if (ex instanceof MaxUploadSizeExceededException) {
-            return "上传的内容过大（每次最多 5 MB）。";
+            // ApiErrors writes it, with the configured limit.
+            return null;
         }
         boolean jianduWroteIt = ex instanceof ResponseStatusException || ex instanceof MethodArgumentNotValidException
                 || ex instanceof HandlerMethodValidationException;

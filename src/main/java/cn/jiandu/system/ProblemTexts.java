@@ -47,6 +47,13 @@ final class ProblemTexts {
         };
     }
 
+    /** A size limit as a person reads it: "20 MB", "512 KB". */
+    static String size(org.springframework.util.unit.DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % (1024 * 1024) == 0 ? size.toMegabytes() + " MB"
+                : bytes % 1024 == 0 ? size.toKilobytes() + " KB" : bytes + " 字节";
+    }
+
     /** What a value of the type must look like, to follow "须为". */
     static String expected(Class<?> type) {
         if (type == null) {

@@ -76,7 +76,7 @@ class AdminDeploymentTest {
         assertThat(running.getProcessDefinitionId()).isNotEqualTo(newRoute);
         triage(running);
         triage(fresh);
-        assertThat(openStep(running)).isEqualTo("verifyCase");
+        assertThat(openStep(running)).isEqualTo("approveDisposal");
         assertThat(openStep(fresh)).isEqualTo("reviewTriage");
     }
 
@@ -93,12 +93,14 @@ class AdminDeploymentTest {
         JsonNode answer = refused.json();
         assertThat(answer.path("type").asText()).isEqualTo("ParseException");
         assertThat(answer.path("message").asText()).contains("本次部署没有生效", "共 3 个问题",
-                "「初步核实」（verifyCase）引用的表单「verifyCaseFormV2」不存在",
-                "「起草通报」（draftNotice）的候选组「press-office」不存在",
-                "「发布通报」（publishNotice）的实现 ${publishToWeiboDelegate} 所指的组件「publishToWeiboDelegate」在监督系统中不存在");
+                "「初步核实」（verifyCase）引用的表单「verifyCaseFormV3」不存在",
+                "「审批处置意见」（approveDisposal）的候选组「party-committee」不存在",
+                "「移送审查调查」（handOverForInvestigation）的实现 ${handOverToProcuratorateDelegate} 所指的组件"
+                        + "「handOverToProcuratorateDelegate」在监督系统中不存在");
         JsonNode errors = answer.path("details").path("supervision-case.bpmn").path("errors");
         assertThat(errors).hasSize(3);
-        assertThat(errors.findValuesAsText("mainElementId")).containsExactlyInAnyOrder("draftNotice", "publishNotice", "verifyCase");
+        assertThat(errors.findValuesAsText("mainElementId")).containsExactlyInAnyOrder("approveDisposal", "handOverForInvestigation",
+                "verifyCase");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
         assertThat(repositoryService.createDeploymentQuery().deploymentName("broken-route").count()).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_deployment_log", Long.class)).isEqualTo(recorded);

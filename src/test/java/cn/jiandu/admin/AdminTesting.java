@@ -29,32 +29,39 @@ final class AdminTesting {
         }
     }
 
-    /** The route with a new step: leaders review every triage before it takes effect. */
+    /**
+     * Route version 2 with a new step: case-management's director reads every triage again (研判复核)
+     * before the leaders approve the disposal.
+     */
     static String withTriageReview() {
         return replace(original(),
-                "<bpmn:incoming>flowTriageToDisposal</bpmn:incoming>",
-                "<bpmn:incoming>flowReviewToDisposal</bpmn:incoming>",
-                "<bpmn:sequenceFlow id=\"flowTriageToDisposal\" sourceRef=\"triageCase\" targetRef=\"disposalGateway\" />",
+                "<bpmn:incoming>flow_triageStage_approveDisposal</bpmn:incoming>",
+                "<bpmn:incoming>flowReviewToApproval</bpmn:incoming>",
+                "<bpmn:sequenceFlow id=\"flow_triageStage_approveDisposal\" sourceRef=\"triageStage\" targetRef=\"approveDisposal\"/>",
                 """
-                <bpmn:sequenceFlow id="flowTriageToDisposal" sourceRef="triageCase" targetRef="reviewTriage" />
-                    <bpmn:userTask id="reviewTriage" name="研判复核" camunda:formRef="triageCaseForm" camunda:formRefBinding="latest" camunda:candidateGroups="leaders">
-                      <bpmn:incoming>flowTriageToDisposal</bpmn:incoming>
-                      <bpmn:outgoing>flowReviewToDisposal</bpmn:outgoing>
+                <bpmn:sequenceFlow id="flow_triageStage_approveDisposal" sourceRef="triageStage" targetRef="reviewTriage"/>
+                    <bpmn:userTask id="reviewTriage" name="研判复核" camunda:formRef="triageCaseForm" camunda:formRefBinding="latest" camunda:candidateGroups="case-management">
+                      <bpmn:incoming>flow_triageStage_approveDisposal</bpmn:incoming>
+                      <bpmn:outgoing>flowReviewToApproval</bpmn:outgoing>
                     </bpmn:userTask>
-                    <bpmn:sequenceFlow id="flowReviewToDisposal" sourceRef="reviewTriage" targetRef="disposalGateway" />""");
+                    <bpmn:sequenceFlow id="flowReviewToApproval" sourceRef="reviewTriage" targetRef="approveDisposal"/>""");
     }
 
-    /** The route with the triage step under a new id, so that running triages have no equal step. */
+    /** Route version 2 with the triage step under a new id, so that running triages have no equal step. */
     static String withTriageRenamed() {
         return replace(original(), "\"triageCase\"", "\"triageProblem\"");
     }
 
-    /** A model as an administrator might get it wrong: a missing form, an unknown group, an unknown delegate. */
+    /**
+     * Route version 2 as an administrator might get it wrong: a missing form, an unknown group, an
+     * unknown delegate.
+     */
     static String broken() {
         return replace(original(),
-                "camunda:formRef=\"verifyCaseForm\"", "camunda:formRef=\"verifyCaseFormV2\"",
-                "camunda:candidateGroups=\"publicity\"", "camunda:candidateGroups=\"press-office\"",
-                "${publishNoticeDelegate}", "${publishToWeiboDelegate}");
+                "camunda:formRef=\"verifyCaseFormV2\"", "camunda:formRef=\"verifyCaseFormV3\"",
+                "camunda:formRef=\"approveDisposalForm\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"leaders\"",
+                "camunda:formRef=\"approveDisposalForm\" camunda:formRefBinding=\"latest\" camunda:candidateGroups=\"party-committee\"",
+                "${handOverDelegate}", "${handOverToProcuratorateDelegate}");
     }
 
     static String replace(String model, String... pairs) {

@@ -70,8 +70,9 @@ class MigrationTest {
         JsonNode instance = dryRun.path("instances").get(0);
         assertThat(instance.path("processInstanceId").asText()).isEqualTo(waiting);
         assertThat(instance.path("migratable").asBoolean()).isFalse();
-        JsonNode step = instance.path("steps").get(0);
-        assertThat(step.path("activityId").asText()).isEqualTo("triageCase");
+        // Route version 2: the triage task lies in its stage (triageStage, with the stage's deadline), which keeps its place.
+        assertThat(step(instance, "triageStage").path("mappable").asBoolean()).isTrue();
+        JsonNode step = step(instance, "triageCase");
         assertThat(step.path("activityName").asText()).isEqualTo("分类研判处置");
         assertThat(step.path("mappable").asBoolean()).isFalse();
         assertThat(step.path("problems").get(0).asText()).contains("新版本中没有对应的环节");
@@ -84,7 +85,7 @@ class MigrationTest {
 
         JsonNode mapped = migrate(before, after, List.of(Map.of("from", "triageCase", "to", "triageProblem")), true);
         assertThat(mapped.path("ready").asBoolean()).isTrue();
-        assertThat(mapped.path("instances").get(0).path("steps").get(0).path("mapsTo").asText()).isEqualTo("triageProblem");
+        assertThat(step(mapped.path("instances").get(0), "triageCase").path("mapsTo").asText()).isEqualTo("triageProblem");
 
         JsonNode wrong = migrate(before, after, List.of(Map.of("from", "triageCase", "to", "triageCaseV2")), true);
         assertThat(wrong.path("problems").get(0).asText()).contains("没有环节 triageCaseV2");
@@ -211,6 +212,15 @@ class MigrationTest {
         Answer unknown = http.post("admin", "/api/admin/migrations", Map.of("processKey", "supervisionCase", "fromVersion", 999));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("detail").asText()).contains("没有第 999 版");
+    }
+
+    private static JsonNode step(JsonNode instance, String activityId) {
+        for (JsonNode step : instance.path("steps")) {
+            if (activityId.equals(step.path("activityId").asText())) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + activityId + " in " + instance);
     }
 
     private ProcessDefinition deploy(String model) {

@@ -92,6 +92,8 @@ class ModelCheckTest {
 
     final Stub jiandu = new Stub();
 
+    static final String LEGACY_ROUTE = "src/test/resources/legacy/supervision-case-1.0.bpmn";
+
     @Test
     void theModelsOfTheRepositoryPass() {
         assertThat(new ModelCheck(jiandu).check(repositoryModels())).isEmpty();
@@ -101,18 +103,22 @@ class ModelCheckTest {
     void aProcessAloneMayReferToFormsAlreadyDeployed() {
         jiandu.deployedForms.addAll(formIds());
         Map<String, byte[]> processOnly = Map.of("supervision-case.bpmn", read("processes/supervision-case.bpmn"));
-        jiandu.deployedForms.remove("verifyCaseForm");
+        jiandu.deployedForms.remove("verifyCaseFormV2");
 
         List<ModelProblem> problems = new ModelCheck(jiandu).check(processOnly);
 
         // The DMN was not deployed either: the business rule task says so too.
         assertThat(problems).extracting(ModelProblem::elementId).containsExactly("verifyCase", "recommendAccountability");
-        assertThat(problems.get(0).message()).contains("「初步核实」（verifyCase）", "verifyCaseForm", "既未部署，也不在本次部署中");
+        assertThat(problems.get(0).message()).contains("「初步核实」（verifyCase）", "verifyCaseFormV2", "既未部署，也不在本次部署中");
     }
 
+    /**
+     * About the check, not the route: the legacy version 1 of the route (kept for its running cases) has
+     * a step for each kind of mistake, a group and a notice delegate version 2 no longer names.
+     */
     @Test
     void everyProblemOfABrokenModelIsListed() {
-        String broken = read("processes/supervision-case.bpmn", "camunda:historyTimeToLive=\"P3650D\"", "",
+        String broken = read(LEGACY_ROUTE, "camunda:historyTimeToLive=\"P3650D\"", "",
                 "camunda:formRef=\"triageCaseForm\"", "camunda:formRef=\"triageForm2\"",
                 "camunda:candidateGroups=\"publicity\"", "camunda:candidateGroups=\"press-office\"",
                 "${zone == 'SOUTH' ? 'team-south' : 'team-north'}\" camunda:dueDate=\"${verifyDueDate}\"",

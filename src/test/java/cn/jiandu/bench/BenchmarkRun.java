@@ -200,7 +200,7 @@ public final class BenchmarkRun {
                 Integer.toString(target), "--spring.datasource.url=" + postgres.url(DATABASE),
                 // Cases that arrive over weeks have their decision and verification deadlines interleaved;
                 // loaded within the hour they would not be unless both run equally long (bench/README.md).
-                "--jiandu.deadlines.decision=P15D",
+                "--jiandu.deadlines.decision=P60D",
                 "--spring.datasource.username=" + postgres.user(), "--spring.datasource.password=" + postgres.password()));
         Process loader = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();

@@ -195,8 +195,10 @@ final class KillDrill {
                         case "triageCase" -> client.complete("intake1", task.get("id").asText(), Map.of(
                                 "problemType", "OTHER", "severity", "MINOR", "zone", "NORTH",
                                 "disposal", plannedDisposal.get(caseNumber), "triageComment", "演练研判"));
+                        case "approveDisposal" -> client.complete("leader1", task.get("id").asText(), Map.of(
+                                "disposalApproved", true));
                         case "verifyCase" -> client.complete("north1", task.get("id").asText(), Map.of(
-                                "substantiated", false, "findings", "经核实不属实"));
+                                "verificationOutcome", "CLOSE", "findings", "经核实不属实"));
                         default -> throw new IllegalStateException("unexpected task " + key + " of " + caseNumber);
                     };
                     if (answer.status() == 204) {

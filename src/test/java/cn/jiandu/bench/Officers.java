@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * Officers working cases over HTTP as Tasklist users do: the whole supervisionCase route (report,
- * then every user task of the longest route), and for comparison a bare one-task process on the same
+ * Officers working cases over HTTP as Tasklist users do: the whole supervisionCase route, version 2
+ * (report, then every user task of the longest route a non-typical case takes), and for comparison a bare one-task process on the same
  * engine, same users, same REST calls. Throughput is counted inside a measured window after a warm-up.
  */
 final class Officers {
@@ -55,7 +57,12 @@ final class Officers {
         this.database = database;
     }
 
-    /** The full route, as in CaseRouteOnPostgresTest: 7 user tasks, then publishNotice and closeCase by the job executor. */
+    /**
+     * The full route version 2 (docs/route.md): triage, the leaders' approval of the disposal,
+     * verification of three persons asking for fault tolerance, its review, a measure for each person,
+     * the defence, the leaders' approval and service: 8 user tasks, then closeCase by the job executor.
+     * The case is not typical, so it closes without waiting for a bulletin.
+     */
     Throughput supervisionCase(int officers, Duration warmup, Duration measured) throws Exception {
         Window window = new Window(warmup, measured);
         Instant[] wall = new Instant[2];
@@ -64,32 +71,66 @@ final class Officers {
             String team = north ? "north1" : "south1";
             while (window.open()) {
                 int n = serial.incrementAndGet();
+                String unit = "压测街道 " + (n % 997);
                 String caseNumber = client.post("intake1", "/api/cases", Map.of(
-                        "title", "压测问题线索 " + n, "description", "基准测试：某单位挪用防疫物资",
-                        "source", "PUBLIC_REPORT", "unit", "压测单位 " + (n % 997), "personsInvolved", "副主任某",
-                        "problemType", "MISUSE_OF_FUNDS", "zone", north ? "NORTH" : "SOUTH"))
+                        "title", "压测问题线索 " + n, "description", "基准测试：某社区未落实封闭管理",
+                        "source", "PUBLIC_REPORT", "unit", unit, "personsInvolved", "社区主任某、街道书记某、副主任某",
+                        "problemType", "RESPONSIBILITY_NOT_IMPLEMENTED", "zone", north ? "NORTH" : "SOUTH"))
                         .expect(201, "report").json().get("caseNumber").asText();
                 String key = "processInstanceBusinessKey=" + caseNumber;
-                work(window, "intake1", key, "triageCase", Map.of("problemType", "MISUSE_OF_FUNDS",
+                work(window, "intake1", key, "triageCase", Map.of("problemType", "RESPONSIBILITY_NOT_IMPLEMENTED",
                         "severity", "SERIOUS", "zone", north ? "NORTH" : "SOUTH",
                         "disposal", "PRELIMINARY_VERIFICATION", "triageComment", "转片区初核"));
-                work(window, team, key, "verifyCase", Map.of("substantiated", true, "findings", "挪用属实",
-                        "responsiblePersons", "副主任某；主任某负领导责任", "leadershipResponsible", true,
-                        "emergencyAction", true, "faultToleranceRequested", false, "repeatOffence", false));
-                work(window, "review1", key, "decideAccountability", Map.of("measure", "DISCIPLINARY_SANCTION",
-                        "leaderMeasure", "CIRCULATED_CRITICISM", "typicalCase", true, "decisionReason", "情节较重"));
+                work(window, "leader1", key, "approveDisposal", Map.of("disposalApproved", true));
+                work(window, team, key, "verifyCase", Map.of("verificationOutcome", "ACCOUNTABILITY",
+                        "findings", "未落实封闭管理属实", "persons", Http.json(persons(unit)),
+                        "emergencyAction", false, "faultToleranceRequested", true));
+                Map<String, Object> review = new LinkedHashMap<>(Map.of("faultToleranceOutcome", "NOT_APPLICABLE",
+                        "faultToleranceReason", "不符合容错情形", "correctiveMeasures", "补齐值守，完善台账"));
+                FAULT_TOLERANCE_CRITERIA.forEach(criterion -> review.put(criterion, false));
+                work(window, "review1", key, "reviewFaultTolerance", review);
+                work(window, "review1", key, "decideAccountability", Map.of("persons", Http.json(measures(unit)),
+                        "typicalCase", false, "decisionReason", "逐人依规依纪提出处理意见"));
+                work(window, "review1", key, "hearDefence", Map.of("defenceRecord", "三人均无异议",
+                        "defenceChangesDecision", false));
                 work(window, "leader1", key, "approveAccountability", Map.of("accountabilityApproved", true,
                         "approvalComment", "同意"));
-                work(window, "review1", key, "reviewFaultTolerance", Map.of("faultToleranceOutcome", "NOT_APPLICABLE",
-                        "faultToleranceReason", "谋取私利"));
-                work(window, "publicity1", key, "draftNotice", Map.of("noticeTitle", "关于压测问题的通报 " + n,
-                        "noticeBody", "某单位挪用防疫物资，给予纪律处分。"));
-                work(window, "leader1", key, "approveNotice", Map.of("noticeApproved", true));
+                work(window, team, key, "serveDecision", Map.of("servedOn", LocalDate.now(SHANGHAI).toString()));
             }
         });
         long closed = closedBetween(wall[0], wall[1]);
         return new Throughput(partial.completionsPerSecond(), closed / partial.seconds(), partial.completions(),
                 closed, partial.seconds(), partial.completionMillis(), partial.failures());
+    }
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final List<String> FAULT_TOLERANCE_CRITERIA = List.of("ftPublicInterest", "ftWithinProcedure",
+            "ftNoPersonalGain", "ftNoProhibitionBroken", "ftLossRemedied");
+
+    /** The three persons verification holds responsible: direct, principal and important leadership. */
+    private static List<Map<String, Object>> persons(String unit) {
+        return List.of(person("社区主任某", unit, "主任", "DIRECT"), person("街道书记某", unit, "书记", "PRINCIPAL_LEADERSHIP"),
+                person("副主任某", unit, "副主任", "IMPORTANT_LEADERSHIP"));
+    }
+
+    private static Map<String, Object> person(String name, String unit, String post, String responsibility) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("name", name);
+        person.put("unit", unit);
+        person.put("post", post);
+        person.put("level", "SECTION_OR_BELOW");
+        person.put("partyMember", true);
+        person.put("publicServant", true);
+        person.put("responsibility", responsibility);
+        person.put("repeatOffence", false);
+        return person;
+    }
+
+    /** A measure for each of the three, in the order verification entered them. */
+    private static List<Map<String, Object>> measures(String unit) {
+        return List.of(Map.of("name", "社区主任某", "unit", unit, "measure", "ADMONISHMENT"),
+                Map.of("name", "街道书记某", "unit", unit, "measure", "CIRCULATED_CRITICISM"),
+                Map.of("name", "副主任某", "unit", unit, "measure", "CRITICISM_EDUCATION"));
     }
 
     /** The engine alone: start a one-task process and complete its task, same users and REST calls. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,14 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the reported cases on to their stage, so that both cores are busy.
  *
  * <p>Run as its own JVM by {@link BenchmarkRun}: {@code OpenCaseLoader <open cases> [spring args]}.
- * Mix of the open cases: 20 % at triage, 10 % on hold, 10 % at inquiry, 50 % at verification
- * (due date, reminder and overdue timers), 10 % at the accountability decision (due date, timers).
- * BenchmarkRun passes a decision deadline as long as the verification's, so that, loaded within the
- * hour, the two kinds of due date interleave as they do when cases arrive over weeks.
+ * Mix of the open cases across the stages of route version 2: 10 % at triage, 10 % waiting for the
+ * leaders' approval of the disposal (DISPOSAL_APPROVAL), 10 % on hold, 10 % at inquiry, 50 % at
+ * verification (due date, reminder and overdue timers), 10 % at the accountability decision (due
+ * date, timers). BenchmarkRun passes a decision deadline as long as the verification's, so that,
+ * loaded within the hour, the two kinds of due date interleave as they do when cases arrive over weeks.
  */
 public final class OpenCaseLoader {
 
-    enum Plan { TRIAGE, HOLD, INQUIRY, VERIFICATION, DECISION }
+    enum Plan { TRIAGE, DISPOSAL_APPROVAL, HOLD, INQUIRY, VERIFICATION, DECISION }
 
     private record Reported(String processInstanceId, Plan plan, String zone) {
     }
@@ -119,8 +121,8 @@ public final class OpenCaseLoader {
 
     private Reported report(int n, Random random) {
         int slot = n % 10;
-        Plan plan = slot < 2 ? Plan.TRIAGE : slot == 2 ? Plan.HOLD : slot == 3 ? Plan.INQUIRY
-                : slot < 9 ? Plan.VERIFICATION : Plan.DECISION;
+        Plan plan = slot == 0 ? Plan.TRIAGE : slot == 1 ? Plan.DISPOSAL_APPROVAL : slot == 2 ? Plan.HOLD
+                : slot == 3 ? Plan.INQUIRY : slot < 9 ? Plan.VERIFICATION : Plan.DECISION;
         String zone = random.nextBoolean() ? "NORTH" : "SOUTH";
         String unit = "社区" + random.nextInt(5000);
         identity.setAuthentication("intake1", List.of("case-management"));
@@ -149,20 +151,33 @@ public final class OpenCaseLoader {
             case INQUIRY -> "TALK_OR_LETTER_INQUIRY";
             default -> "PRELIMINARY_VERIFICATION";
         };
-        complete(c, "intake1", "case-management", Map.of("problemType", "INEFFECTIVE_PREVENTION", "severity", "MINOR",
-                "zone", c.zone(), "disposal", disposal, "triageComment", "批量研判"));
+        complete(c, "triageCase", "intake1", "case-management", Map.of("problemType", "INEFFECTIVE_PREVENTION",
+                "severity", "MINOR", "zone", c.zone(), "disposal", disposal, "triageComment", "批量研判"));
+        if (c.plan() == Plan.DISPOSAL_APPROVAL) {
+            return;
+        }
+        complete(c, "approveDisposal", "leader1", "leaders", Map.of("disposalApproved", true));
         if (c.plan() == Plan.DECISION) {
             String team = "SOUTH".equals(c.zone()) ? "team-south" : "team-north";
-            complete(c, "SOUTH".equals(c.zone()) ? "south1" : "north1", team, Map.of("substantiated", true,
-                    "findings", "问题属实", "responsiblePersons", "负责人某", "leadershipResponsible", false,
-                    "emergencyAction", false, "faultToleranceRequested", false, "repeatOffence", false));
+            complete(c, "verifyCase", "SOUTH".equals(c.zone()) ? "south1" : "north1", team, Map.of(
+                    "verificationOutcome", "ACCOUNTABILITY", "findings", "问题属实", "persons", responsible(),
+                    "emergencyAction", false, "faultToleranceRequested", false));
         }
     }
 
-    private void complete(Reported c, String user, String group, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).list().stream()
-                .filter(t -> t.getTaskDefinitionKey().equals("triageCase") || t.getTaskDefinitionKey().equals("verifyCase"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no task for " + c));
+    /** The one person a verified case holds responsible, as a form's dynamic list sends it. */
+    private static Object responsible() {
+        return SpinValues.jsonValue("[{\"name\":\"负责人某\",\"unit\":\"批量载入单位\","
+            + "\"post\":\"负责人\",\"level\":\"SECTION_OR_BELOW\",\"partyMember\":true,\"publicServant\":true,"
+            + "\"responsibility\":\"DIRECT\",\"repeatOffence\":false}]").create();
+    }
+
+    private void complete(Reported c, String step, String user, String group, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceId(c.processInstanceId()).taskDefinitionKey(step)
+                .singleResult();
+        if (task == null) {
+            throw new IllegalStateException("no " + step + " for " + c);
+        }
         identity.setAuthentication(user, List.of(group));
         try {
             tasks.complete(task.getId(), variables);

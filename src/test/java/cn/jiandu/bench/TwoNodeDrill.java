@@ -64,7 +64,7 @@ final class TwoNodeDrill {
                             "description", "暂存待查，期满后回到研判", "source", "INSPECTION", "unit", "演练单位 " + n % 40,
                             "zone", n % 3 == 0 ? "SOUTH" : "NORTH")).expect(201, "report").json().get("caseNumber").asText();
                     triage(triageVia, caseNumber, "HOLD");
-                    completedOn[(n + 1) % 2].incrementAndGet();
+                    completedOn[(n + 1) % 2].addAndGet(2);
                     onHold.add(caseNumber);
                 }
             });
@@ -80,7 +80,7 @@ final class TwoNodeDrill {
                 int i;
                 while ((i = index.getAndIncrement()) < returned.size()) {
                     triage(nodes[i % 2], returned.get(i), "CLOSE");
-                    completedOn[i % 2].incrementAndGet();
+                    completedOn[i % 2].addAndGet(2);
                 }
             });
             double closedAfter = checks.awaitCount(cases, 600,
@@ -114,6 +114,7 @@ final class TwoNodeDrill {
         return args;
     }
 
+    /** Triage, then the leaders' approval without which route version 2 neither holds nor closes a case. */
     private static void triage(Http via, String caseNumber, String disposal) {
         JsonNode tasks = via.get("intake1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
                 + "&taskDefinitionKey=triageCase").expect(200, "task query").json();
@@ -123,6 +124,13 @@ final class TwoNodeDrill {
         via.complete("intake1", tasks.get(0).get("id").asText(), Map.of("problemType", "OTHER", "severity", "MINOR",
                 "zone", "NORTH", "disposal", disposal, "triageComment", "双节点演练"))
                 .expect(204, "triage " + disposal + " of " + caseNumber);
+        JsonNode approvals = via.get("leader1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+                + "&taskDefinitionKey=approveDisposal").expect(200, "task query").json();
+        if (approvals.size() != 1) {
+            throw new IllegalStateException(caseNumber + " has " + approvals.size() + " disposal approvals");
+        }
+        via.complete("leader1", approvals.get(0).get("id").asText(), Map.of("disposalApproved", true))
+                .expect(204, "approve " + disposal + " of " + caseNumber);
     }
 
     private void parallel(Runnable work) throws Exception {

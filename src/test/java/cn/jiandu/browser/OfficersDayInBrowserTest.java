@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An officer's day in a real browser: intake triages in Tasklist, the north team sees only its own
- * zone, a leader approves a public notice, and anyone reads it on /notices — with whatever a person
- * typed shown as text, never run as script. Screenshots of each step: target/screenshots/.
+ * zone, a leader approves an accountability decision person by person and a bulletin naming a typical
+ * case, and anyone reads the bulletin on /notices — with whatever a person typed shown as text, never
+ * run as script. Screenshots of each step: target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
@@ -42,8 +44,8 @@ class OfficersDayInBrowserTest {
     static final String NOTICE_BODY = """
             2020年2月3日至5日，北湖街道幸福社区党支部书记、居委会主任李某落实疫情防控属地责任不力，\
             社区出入口连续三日无人值守，未落实进出人员测温、登记措施，造成不良影响。
-            李某对上述问题负有直接责任，北湖街道党工委副书记张某负有领导责任。
-            经区纪委监委研究，给予李某党内警告处分，对张某进行诫勉谈话。""";
+            李某对上述问题负有直接责任，北湖街道党工委副书记张某负有重要领导责任。
+            经区纪委监委研究，对李某予以诫勉，对张某进行批评教育。""";
 
     private static Browser browser;
 
@@ -139,9 +141,10 @@ class OfficersDayInBrowserTest {
         browser.screenshot("03-intake1-triage-filled");
         browser.complete();
 
-        browser.waitUntil(d -> route.isWaitingAt(caseNumber, "verifyCase"));
+        // Route version 2: the disposal waits for a leader's approval before the team gets the case.
+        browser.waitUntil(d -> route.isWaitingAt(caseNumber, "approveDisposal"));
         browser.screenshot("04-intake1-triage-completed");
-        String processInstanceId = route.task(caseNumber, "verifyCase").getProcessInstanceId();
+        String processInstanceId = route.task(caseNumber, "approveDisposal").getProcessInstanceId();
         assertThat(runtimeService.getVariables(processInstanceId))
                 .containsEntry("problemType", "RESPONSIBILITY_NOT_IMPLEMENTED")
                 .containsEntry("severity", "SERIOUS")
@@ -188,45 +191,76 @@ class OfficersDayInBrowserTest {
     }
 
     @Test
-    void aLeaderApprovesTheNoticeAndAnyoneFindsItOnTheNoticePage() {
+    void aLeaderApprovesTheAccountabilityDecisionPersonByPersonAndTheTypicalCaseWaitsForItsBulletin() {
         String caseNumber = route.report("幸福社区卡口形同虚设", "北湖街道幸福社区", "NORTH");
         route.triage(caseNumber, "NORTH");
-        route.toNoticeApproval(caseNumber, "north1", NOTICE_TITLE, NOTICE_BODY);
+        route.toAccountabilityApproval(caseNumber, "north1");
 
         browser.logInToTasklist("leader1");
-        browser.openTask(route.task(caseNumber, "approveNotice").getId());
-        assertThat(browser.field("通报标题").getDomProperty("value")).isEqualTo(NOTICE_TITLE);
+        browser.openTask(route.task(caseNumber, "approveAccountability").getId());
+        assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText())
+                .contains("问责处理意见", "涉及人员及拟问责方式", "委领导审批");
+        assertThat(browser.field("姓名").getDomProperty("value")).isEqualTo("李某");
+        assertThat(browser.field("处理意见及理由").getDomProperty("value")).isEqualTo("失职失责，造成不良影响");
+        assertThat(browser.field("陈述申辩情况").getDomProperty("value")).isEqualTo("李某、张某对事实无异议，未提出申辩");
         browser.claim();
-        browser.choose("同意发布（不勾选则退回修改）");
-        browser.type("审批意见", "同意发布");
-        browser.screenshot("07-leader1-approve-notice");
+        browser.choose("同意（不勾选即退回：拟立案的退回初步核实，其他退回重新提出处理意见）");
+        browser.type("审批意见", "同意逐人问责意见");
+        browser.screenshot("07-leader1-approve-accountability");
         browser.complete();
-        browser.waitUntil(d -> !route.isWaitingAt(caseNumber, "approveNotice"));
+        browser.waitUntil(d -> !route.isWaitingAt(caseNumber, "approveAccountability"));
         browser.screenshot("08-leader1-approved");
         String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
                 .singleResult().getId();
         assertThat(taskService.getProcessInstanceComments(processInstanceId)).extracting(c -> c.getFullMessage())
-                .contains("同意：同意发布");
-        route.runAsyncSteps(caseNumber);
-        assertThat(jdbc.queryForObject("SELECT approved_by FROM jd_notice WHERE case_number = ?", String.class,
-                caseNumber)).isEqualTo("leader1");
+                .contains("同意：同意逐人问责意见");
+
+        route.serve(caseNumber, "north1");
+        assertThat(jdbc.queryForObject("SELECT stage FROM jd_case WHERE case_number = ?", String.class, caseNumber))
+                .as("a typical case waits until a bulletin names it").isEqualTo("NOTICE");
+        assertThat(jdbc.queryForList("SELECT measure FROM jd_case_person WHERE case_number = ? ORDER BY position",
+                String.class, caseNumber)).containsExactly("ADMONISHMENT", "CRITICISM_EDUCATION");
+    }
+
+    @Test
+    void aLeaderApprovesTheBulletinAndAnyoneFindsItOnTheNoticePage() {
+        String caseNumber = route.report("幸福社区卡口形同虚设", "北湖街道幸福社区", "NORTH");
+        route.toBulletin(caseNumber, "NORTH", "north1");
+        String bulletin = route.draftBulletin(NOTICE_TITLE, NOTICE_BODY, caseNumber);
+
+        browser.logInToTasklist("leader1");
+        browser.openTask(route.bulletinTask(bulletin, "approveNotice").getId());
+        assertThat(browser.field("通报标题").getDomProperty("value")).isEqualTo(NOTICE_TITLE);
+        assertThat(browser.field("通报的案件编号").getDomProperty("value")).contains(caseNumber);
+        browser.claim();
+        browser.choose("同意发布（不勾选则退回修改）");
+        browser.type("审批意见", "同意发布");
+        browser.screenshot("09-leader1-approve-bulletin");
+        browser.complete();
+        browser.waitUntil(d -> route.bulletinTask(bulletin, "approveNotice") == null);
+        browser.screenshot("10-leader1-approved-bulletin");
+        route.publish(bulletin, caseNumber);
+        assertThat(jdbc.queryForObject("SELECT approved_by FROM jd_bulletin WHERE process_instance_id = ?",
+                String.class, bulletin)).isEqualTo("leader1");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM jd_case WHERE case_number = ?", String.class, caseNumber))
+                .as("named in the bulletin, the case is closed").isEqualTo("ACCOUNTABILITY");
 
         browser.forgetLogins();
         browser.open("/notices");
         WebElement link = browser.visible(By.linkText(NOTICE_TITLE));
         assertThat(browser.driver().getTitle()).contains("通报曝光");
-        browser.screenshot("09-public-notices");
+        browser.screenshot("11-public-notices");
         link.click();
         assertThat(browser.visible(By.cssSelector(".notice-full h1")).getText()).isEqualTo(NOTICE_TITLE);
         String body = browser.visible(By.cssSelector(".body")).getText();
-        assertThat(body).contains("给予李某党内警告处分").contains("\n");
-        assertThat(browser.driver().findElement(By.cssSelector(".facts")).getText())
-                .contains("北湖街道幸福社区", "属地责任落实不到位", "纪律处分");
-        browser.screenshot("10-public-notice-detail");
+        assertThat(body).contains("对李某予以诫勉").contains("\n");
+        assertThat(browser.driver().findElement(By.cssSelector(".named")).getText())
+                .contains("北湖街道幸福社区", "属地责任落实不到位", "李某", "直接责任", "诫勉", "张某", "批评教育");
+        browser.screenshot("12-public-notice-detail");
         browser.phone();
         browser.open("/notices");
         browser.visible(By.linkText(NOTICE_TITLE));
-        browser.screenshot("11-public-notices-phone");
+        browser.screenshot("13-public-notices-phone");
     }
 
     @Test
@@ -243,17 +277,19 @@ class OfficersDayInBrowserTest {
         assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
         assertThat(browser.script("return Array.from(document.scripts).some(s => s.text.includes('__xss'))"))
                 .isEqualTo(false);
-        browser.screenshot("12-tasklist-script-title-as-text");
+        browser.screenshot("14-tasklist-script-title-as-text");
     }
 
     @Test
     void aScriptInAPublishedNoticeIsShownAsTextOnThePublicPageAndInItsMail() {
         String caseNumber = route.report("某卫生院发热门诊推诿病人", "南湖街道卫生院", "SOUTH");
-        route.triage(caseNumber, "SOUTH");
+        route.toBulletin(caseNumber, "SOUTH", "south1");
         String body = "<img src=x onerror=\"window.__xss=2\">第一段\n第二段";
-        route.toNoticeApproval(caseNumber, "south1", SCRIPT_TITLE + "通报", body);
-        route.complete(caseNumber, "approveNotice", "leader1", Map.of("noticeApproved", true));
-        route.runAsyncSteps(caseNumber);
+        String bulletin = route.draftBulletin(SCRIPT_TITLE + "通报", body, caseNumber);
+        Task approval = route.bulletinTask(bulletin, "approveNotice");
+        taskService.claim(approval.getId(), "leader1");
+        taskService.complete(approval.getId(), Map.of("noticeApproved", true));
+        route.publish(bulletin, caseNumber);
 
         browser.forgetLogins();
         browser.open("/notices");
@@ -262,11 +298,11 @@ class OfficersDayInBrowserTest {
         assertThat(browser.visible(By.cssSelector(".body")).getText()).isEqualTo(body);
         assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
         assertThat(browser.driver().findElements(By.cssSelector("main script, main img"))).isEmpty();
-        browser.screenshot("13-public-notice-script-as-text");
+        browser.screenshot("15-public-notice-script-as-text");
 
         String mail = jdbc.queryForObject(
-                "SELECT html_body FROM jd_mail_outbox WHERE case_number = ? AND kind = 'PUBLIC_NOTICE'", String.class,
-                caseNumber);
+                "SELECT html_body FROM jd_mail_outbox WHERE kind = 'PUBLIC_BULLETIN' AND subject = ?", String.class,
+                "【通报曝光】" + SCRIPT_TITLE + "通报");
         assertThat(mail).contains("&lt;script&gt;window.__xss=1&lt;/script&gt;").doesNotContain("<script", "<img");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiandu.support.EmbeddedPostgres;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +61,13 @@ class ConcurrentCompletionTest {
             String disposal = jdbc.queryForObject("SELECT disposal FROM jd_case WHERE case_number = ?", String.class,
                     caseNumber);
             String stage = jdbc.queryForObject("SELECT stage FROM jd_case WHERE case_number = ?", String.class, caseNumber);
-            assertThat(stage).isEqualTo("CLOSE".equals(disposal) ? "TRIAGE" : "VERIFICATION");
+            // Route version 2: either disposal waits for the leaders' approval, once, of the winner's disposal.
+            assertThat(stage).isEqualTo("DISPOSAL_APPROVAL");
+            JsonNode approvals = http.get("leader1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).json();
+            assertThat(approvals).hasSize(1);
+            assertThat(approvals.get(0).get("taskDefinitionKey").asText()).isEqualTo("approveDisposal");
+            assertThat(jdbc.queryForObject("SELECT TEXT_ FROM ACT_RU_VARIABLE WHERE NAME_ = 'disposal' AND PROC_INST_ID_ = ?",
+                    String.class, approvals.get(0).get("processInstanceId").asText())).isEqualTo(disposal);
         }
     }
 

@@ -46,7 +46,7 @@ class InsiderAttacksTest {
 
         Answer put = http.send("north1", "PUT", "/engine-rest/task/" + verify + "/variables/caseNumber",
                 Map.of("value", south, "type", "String"));
-        Answer complete = http.complete("north1", verify, Map.of("caseNumber", south, "substantiated", false,
+        Answer complete = http.complete("north1", verify, Map.of("caseNumber", south, "verificationOutcome", "CLOSE",
                 "findings", "经核查不属实"));
         Answer local = http.send("north1", "PUT", "/engine-rest/task/" + verify + "/localVariables/caseNumber",
                 Map.of("value", south, "type", "String"));
@@ -61,7 +61,8 @@ class InsiderAttacksTest {
         assertThat(List.of(local.status(), modify.status(), onInstance.status())).containsOnly(403);
         assertThat(RecordTrace.of(jdbc)).isEqualTo(before);
 
-        http.complete("north1", verify, Map.of("substantiated", false, "findings", "经核查不属实")).expect(204, "verify");
+        http.complete("north1", verify, Map.of("verificationOutcome", "CLOSE", "findings", "经核查不属实"))
+                .expect(204, "verify");
         assertThat(stageOf(north)).isIn("VERIFICATION", "CLOSED");
         assertThat(stageOf(south)).isEqualTo("VERIFICATION");
         assertThat(jdbc.queryForObject("SELECT zone FROM jd_case WHERE case_number = ?", String.class, south))
@@ -71,14 +72,14 @@ class InsiderAttacksTest {
     @Test
     void aLeadersApprovalCannotBeSwitchedOff() {
         String caseNumber = reportAndSendToVerification("NORTH", "街道未落实属地责任");
-        http.complete("north1", onlyTaskOf("north1", caseNumber), Map.of("substantiated", true,
-                "findings", "属实", "leadershipResponsible", false)).expect(204, "verify");
+        http.complete("north1", onlyTaskOf("north1", caseNumber), Map.of("verificationOutcome", "ACCOUNTABILITY",
+                "findings", "属实", "persons", Http.json(List.of(DIRECTOR)))).expect(204, "verify");
         String decide = onlyTaskOf("review1", caseNumber);
         RecordTrace before = RecordTrace.of(jdbc);
 
-        Answer forged = http.complete("review1", decide, Map.of("measure", "CRITICISM_EDUCATION",
+        Answer forged = http.complete("review1", decide, Map.of("persons", measured("CRITICISM_EDUCATION"),
                 "leaderApprovalRequired", false, "decisionReason", "从轻"));
-        Answer recommendation = http.complete("review1", decide, Map.of("measure", "CRITICISM_EDUCATION",
+        Answer recommendation = http.complete("review1", decide, Map.of("persons", measured("CRITICISM_EDUCATION"),
                 "recommendedMeasure", "NONE", "decisionReason", "从轻"));
 
         assertThat(forged.status()).isEqualTo(400);
@@ -86,9 +87,12 @@ class InsiderAttacksTest {
         assertThat(recommendation.status()).isEqualTo(400);
         assertThat(RecordTrace.of(jdbc)).isEqualTo(before);
 
-        // A measure lighter than the recommended ADMONISHMENT still goes to leaders: Jiandu computes it.
-        http.complete("review1", decide, Map.of("measure", "CRITICISM_EDUCATION", "decisionReason", "从轻"))
+        // A measure lighter than the recommended ADMONISHMENT still goes to leaders: Jiandu computes it, from
+        // the director's row of the record. Version 2 hears the defence first, then the leaders approve.
+        http.complete("review1", decide, Map.of("persons", measured("CRITICISM_EDUCATION"), "decisionReason", "从轻"))
                 .expect(204, "decide");
+        http.complete("review1", onlyTaskOf("review1", caseNumber), Map.of("defenceRecord", "本人无异议",
+                "defenceChangesDecision", false)).expect(204, "defence");
         assertThat(taskNamesOf("leader1", caseNumber)).containsExactly("approveAccountability");
     }
 
@@ -184,7 +188,7 @@ class InsiderAttacksTest {
         String caseNumber = reportAndSendToVerification("NORTH", "北区核查超长");
         RecordTrace before = RecordTrace.of(jdbc);
         Answer findings = http.complete("north1", onlyTaskOf("north1", caseNumber),
-                Map.of("substantiated", false, "findings", "查".repeat(10001)));
+                Map.of("verificationOutcome", "CLOSE", "findings", "查".repeat(10001)));
         assertThat(findings.status()).isEqualTo(400);
         assertThat(findings.json().get("detail").asText()).contains("核查情况（findings）不能超过 10000 个字");
         assertThat(RecordTrace.of(jdbc)).isEqualTo(before);
@@ -209,7 +213,7 @@ class InsiderAttacksTest {
         RecordTrace before = RecordTrace.of(jdbc);
 
         Answer forged = north.send("POST", "/camunda/api/engine/engine/default/task/" + verify + "/submit-form",
-                "{\"variables\":{\"findings\":{\"value\":\"不属实\"},\"substantiated\":{\"value\":false},"
+                "{\"variables\":{\"findings\":{\"value\":\"不属实\"},\"verificationOutcome\":{\"value\":\"CLOSE\"},"
                         + "\"stage\":{\"value\":\"CLOSED\"}}}");
         Answer handedOver = north.send("POST", "/camunda/api/engine/engine/default/task/" + verify + "/assignee",
                 "{\"userId\":\"south1\"}");
@@ -219,7 +223,7 @@ class InsiderAttacksTest {
         assertThat(handedOver.status()).isEqualTo(403);
         assertThat(RecordTrace.of(jdbc)).isEqualTo(before);
         Answer honest = north.send("POST", "/camunda/api/engine/engine/default/task/" + verify + "/submit-form",
-                "{\"variables\":{\"findings\":{\"value\":\"经核查属实\"},\"substantiated\":{\"value\":true},"
+                "{\"variables\":{\"findings\":{\"value\":\"经核查不属实\"},\"verificationOutcome\":{\"value\":\"CLOSE\"},"
                         + "\"caseNumber\":{\"value\":\"" + caseNumber + "\"},\"title\":{\"value\":\"北区超市未测温\"}}}");
         assertThat(honest.status()).as(honest.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE NAME_ = 'title' AND TEXT_ = ?",
@@ -243,6 +247,15 @@ class InsiderAttacksTest {
 
     // ---- the story's steps, as the demo users take them over HTTP
 
+    /** The person verification holds directly responsible, as a row of Tasklist's dynamic list. */
+    private static final Map<String, Object> DIRECTOR = Map.of("name", "赵某", "unit", "街道办事处", "post", "主任",
+            "level", "SECTION_OR_BELOW", "partyMember", true, "publicServant", true, "responsibility", "DIRECT",
+            "repeatOffence", false);
+
+    private static Http.JsonValue measured(String measure) {
+        return Http.json(List.of(Map.of("name", "赵某", "unit", "街道办事处", "measure", measure)));
+    }
+
     private String reportAndSendToVerification(String zone, String title) {
         String caseNumber = http.post("intake1", "/api/cases", Map.of("title", title, "description", title + "，群众反映",
                 "source", "HOTLINE", "unit", title.substring(0, 4), "zone", zone)).expect(201, "report").json()
@@ -250,6 +263,8 @@ class InsiderAttacksTest {
         http.complete("intake1", onlyTaskOf("intake1", caseNumber), Map.of(
                 "problemType", "RESPONSIBILITY_NOT_IMPLEMENTED", "severity", "SERIOUS", "zone", zone,
                 "disposal", "PRELIMINARY_VERIFICATION", "triageComment", "转初步核实")).expect(204, "triage");
+        http.complete("leader1", onlyTaskOf("leader1", caseNumber), Map.of("disposalApproved", true))
+                .expect(204, "approve the disposal");
         return caseNumber;
     }
 

@@ -65,6 +65,15 @@ public final class WebappSession {
         return Http.exchange(client, request.build());
     }
 
+    /** A request with this browser's cookies and a body of bytes (a multipart upload), as a page's fetch sends it. */
+    public HttpResponse<String> exchangeBytes(String method, String path, String contentType, byte[] body,
+            Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return Http.exchange(client, request.build());
+    }
+
     /** The webapps' own CSRF token (X-XSRF-TOKEN of the /camunda APIs). */
     public String webappCsrfToken() {
         return csrfToken;

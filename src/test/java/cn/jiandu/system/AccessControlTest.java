@@ -69,10 +69,11 @@ class AccessControlTest {
         assertThat(http.complete("intake1", triage, Map.of("problemType", "INEFFECTIVE_PREVENTION",
                 "severity", "MINOR", "zone", "SOUTH", "disposal", "PRELIMINARY_VERIFICATION",
                 "triageComment", "转南片区核实")).status()).isEqualTo(204);
+        approveDisposal(caseNumber);
 
         String verify = onlyTaskOf("south1", caseNumber);
         assertThat(tasksOf("north1", caseNumber)).isEmpty();
-        Answer refused = http.complete("north1", verify, Map.of("substantiated", false, "findings", "越权"));
+        Answer refused = http.complete("north1", verify, Map.of("verificationOutcome", "CLOSE", "findings", "越权"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(onlyTaskOf("south1", caseNumber)).isEqualTo(verify);
         assertThat(http.get("north1", "/api/cases/" + caseNumber).status()).isEqualTo(404);
@@ -86,6 +87,7 @@ class AccessControlTest {
         assertThat(http.complete("intake1", triage, Map.of("problemType", "INEFFECTIVE_PREVENTION",
                 "severity", "MINOR", "zone", "SOUTH", "disposal", "PRELIMINARY_VERIFICATION",
                 "triageComment", "转南片区核实")).status()).isEqualTo(204);
+        approveDisposal(caseNumber);
 
         assertThat(cardVariables("south1", "team-south")).contains("caseNumber=" + caseNumber, "title=菜市场未测体温");
         String instance = http.get("south1", "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).json()
@@ -163,6 +165,12 @@ class AccessControlTest {
         http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber).json()
                 .forEach(task -> ids.add(task.get("id").asText()));
         return ids;
+    }
+
+    /** Route version 2: a leader approves the disposal before the team gets the case. */
+    private void approveDisposal(String caseNumber) {
+        assertThat(http.complete("leader1", onlyTaskOf("leader1", caseNumber), Map.of("disposalApproved", true))
+                .status()).isEqualTo(204);
     }
 
     private String onlyTaskOf(String user, String caseNumber) {
