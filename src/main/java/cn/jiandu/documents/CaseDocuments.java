@@ -18,10 +18,10 @@ import org.springframework.web.server.ResponseStatusException;
  * reached, are both "not found", with a message saying which.
  */
 @Service
-class CaseDocuments {
+public class CaseDocuments {
 
     /** A line of GET /api/cases/{n}/documents. */
-    record Listed(String kind, String title, boolean available, String href, String availableAfter) {
+    public record Listed(String kind, String title, boolean available, String href, String availableAfter) {
     }
 
     private final CaseFiles files;
@@ -41,7 +41,8 @@ class CaseDocuments {
         this.dossier = new DossierPdf(commission, clock.getZone());
     }
 
-    List<Listed> list(CurrentUser user, String caseNumber) {
+    /** The documents of the case, each with whether the case has reached it; 404 for a case out of reach. */
+    public List<Listed> list(CurrentUser user, String caseNumber) {
         CaseFile file = readable(user, caseNumber);
         return Arrays.stream(DocumentKind.values()).map(kind -> new Listed(kind.slug(), kind.title(),
                 reached(file, kind), "/api/cases/" + caseNumber + "/documents/" + kind.slug() + ".docx",

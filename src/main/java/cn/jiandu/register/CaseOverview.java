@@ -2,15 +2,18 @@ package cn.jiandu.register;
 
 import cn.jiandu.appeals.Appeal;
 import cn.jiandu.cases.CaseView;
+import cn.jiandu.documents.CaseDocuments;
 import cn.jiandu.notices.CaseNamings;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Everything the case page shows of one case: the case as GET /api/cases/{caseNumber} shows it to this
- * reader, where it was named publicly, its appeals, and the names of the officers in its timeline.
+ * reader, where it was named publicly, its appeals, its documents, and the names of the officers in its
+ * timeline. (Its evidence the page shows through the evidence panel, which reads its own API.)
  */
-record CaseOverview(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals, Map<String, String> officers) {
+record CaseOverview(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals,
+        List<CaseDocuments.Listed> documents, Map<String, String> officers) {
 
     /** The officer's name and user id, or the id alone when the user is gone. */
     public String officer(String userId) {

@@ -3,6 +3,7 @@ package cn.jiandu.register;
 import cn.jiandu.appeals.CaseAppeals;
 import cn.jiandu.cases.CaseQueries;
 import cn.jiandu.cases.CaseView;
+import cn.jiandu.documents.CaseDocuments;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.notices.CaseNamings;
 import java.util.HashMap;
@@ -20,9 +21,12 @@ class CaseOverviews {
     private final CaseQueries cases;
     private final CaseNamings namings;
     private final CaseAppeals appeals;
+    private final CaseDocuments documents;
     private final IdentityService identity;
 
-    CaseOverviews(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, IdentityService identity) {
+    CaseOverviews(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, CaseDocuments documents,
+            IdentityService identity) {
+        this.documents = documents;
         this.cases = cases;
         this.namings = namings;
         this.appeals = appeals;
@@ -31,7 +35,7 @@ class CaseOverviews {
 
     Optional<CaseOverview> find(CurrentUser reader, String caseNumber) {
         return cases.detail(reader, caseNumber).map(view -> new CaseOverview(view, namings.of(view.caseNumber()),
-                appeals.of(view.caseNumber()), officers(view)));
+                appeals.of(view.caseNumber()), documents.list(reader, view.caseNumber()), officers(view)));
     }
 
     private Map<String, String> officers(CaseView view) {

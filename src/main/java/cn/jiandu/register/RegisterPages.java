@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
@@ -28,9 +27,6 @@ import org.springframework.web.servlet.ModelAndView;
 class RegisterPages {
 
     static final int PAGE_SIZE = 20;
-    /** Where the evidence and documents features may put their part of the case page (see case.html). */
-    static final String EVIDENCE_FRAGMENT = "templates/evidence/case-section.html";
-    static final String DOCUMENTS_FRAGMENT = "templates/documents/case-section.html";
 
     private final CaseQueries cases;
     private final CaseOverviews overviews;
@@ -91,9 +87,7 @@ class RegisterPages {
         return overviews.find(CurrentUser.of(authentication), caseNumber)
                 .map(overview -> new ModelAndView("register/case")
                         .addObject("overview", overview)
-                        .addObject("c", overview.view())
-                        .addObject("evidenceFragment", new ClassPathResource(EVIDENCE_FRAGMENT).exists())
-                        .addObject("documentsFragment", new ClassPathResource(DOCUMENTS_FRAGMENT).exists()))
+                        .addObject("c", overview.view()))
                 .orElseGet(() -> notFound(caseNumber));
     }
 

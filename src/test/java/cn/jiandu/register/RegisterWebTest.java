@@ -167,7 +167,7 @@ class RegisterWebTest {
         Answer own = http.get("north1", "/cases/RG-2026-00001");
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.body()).contains("幸福社区卡口无人值守", "李明", "直接责任", "通报批评", "诫勉", "2026-03-20",
-                "证据材料", "/api/cases/RG-2026-00001/evidence", "文书", "/api/cases/RG-2026-00001/documents");
+                "证据材料", "data-case=\"RG-2026-00001\"", "文书", "问责决定书", "/api/cases/RG-2026-00001/dossier.pdf");
     }
 
     @Test
