@@ -5,7 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -54,14 +58,14 @@ public class PersonRepository {
     }
 
     /** The persons of several cases at once (an export of the register), each case's in its order. */
-    public java.util.Map<String, List<Person>> listOf(List<String> caseNumbers) {
-        java.util.Map<String, List<Person>> byCase = new java.util.HashMap<>();
+    public Map<String, List<Person>> listOf(List<String> caseNumbers) {
+        Map<String, List<Person>> byCase = new HashMap<>();
         for (int from = 0; from < caseNumbers.size(); from += 500) {
             List<String> chunk = caseNumbers.subList(from, Math.min(caseNumbers.size(), from + 500));
             jdbc.query("SELECT * FROM jd_case_person WHERE case_number IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY case_number, position",
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY case_number, position",
                     rs -> {
-                        byCase.computeIfAbsent(rs.getString("case_number"), n -> new java.util.ArrayList<>())
+                        byCase.computeIfAbsent(rs.getString("case_number"), n -> new ArrayList<>())
                                 .add(map(rs, 0));
                     }, chunk.toArray());
         }

@@ -3,6 +3,7 @@ package cn.jiandu.cases;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public record CaseFilter(CaseStage stage, CaseOutcome outcome, CaseEnums.Zone zo
 
     /** The code filters as the record's columns hold them. */
     Map<String, String> columns() {
-        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         if (stage != null) columns.put("stage", stage.name());
         if (outcome != null) columns.put("outcome", outcome.name());
         if (zone != null) columns.put("zone", zone.name());

@@ -1,13 +1,18 @@
 package cn.jiandu.cases;
 
-import java.time.Clock;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -66,7 +71,7 @@ public class CaseRepository {
     CaseRepository(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) ->
+        this.postgres = Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
@@ -183,15 +188,15 @@ public class CaseRepository {
 
     /** The earliest due date of each case's open tasks, by process instance (cases without a due date are absent). */
     Map<String, OffsetDateTime> earliestOpenDueDates(List<String> processInstanceIds) {
-        Map<String, OffsetDateTime> due = new java.util.HashMap<>();
+        Map<String, OffsetDateTime> due = new HashMap<>();
         List<String> ids = processInstanceIds.stream().filter(java.util.Objects::nonNull).toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             jdbc.query("SELECT PROC_INST_ID_, MIN(DUE_DATE_) AS DUE FROM ACT_RU_TASK WHERE DUE_DATE_ IS NOT NULL"
-                            + " AND PROC_INST_ID_ IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                            + " AND PROC_INST_ID_ IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                             + ") GROUP BY PROC_INST_ID_",
                     rs -> {
-                        java.sql.Timestamp at = rs.getTimestamp("DUE");
+                        Timestamp at = rs.getTimestamp("DUE");
                         due.put(rs.getString("PROC_INST_ID_"), at.toInstant().atZone(clock.getZone()).toOffsetDateTime());
                     }, chunk.toArray());
         }
@@ -249,7 +254,7 @@ public class CaseRepository {
             // (verify_due_at) is the due date of verifyCase, so it counts through the task.
             conditions.add((filter.overdue() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM ACT_RU_TASK t"
                     + " WHERE t.PROC_INST_ID_ = jd_case.process_instance_id AND t.DUE_DATE_ < ?)");
-            args.add(java.sql.Timestamp.from(clock.instant()));
+            args.add(Timestamp.from(clock.instant()));
         }
         if (visibility != null) {
             conditions.add(visibility);

@@ -5,12 +5,16 @@ import cn.jiandu.cases.CaseQueries;
 import cn.jiandu.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.StringJoiner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +40,7 @@ class RegisterPages {
     private final int exportLimit;
 
     RegisterPages(CaseQueries cases, CaseOverviews overviews, RegisterWorkbook workbook, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${jiandu.register.export-limit:10000}") int exportLimit) {
+            @Value("${jiandu.register.export-limit:10000}") int exportLimit) {
         this.exportLimit = exportLimit;
         this.cases = cases;
         this.overviews = overviews;
@@ -75,7 +79,7 @@ class RegisterPages {
         response.setCharacterEncoding((String) null);
         response.setContentType(RegisterWorkbook.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString());
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
         workbook.write(listing, query.filter(), exportLimit, response.getOutputStream());
     }
 
@@ -98,7 +102,7 @@ class RegisterPages {
 
     /** The same search at another address or page (page null: none), with only the parameters given. */
     private static String link(String path, Map<String, String> parameters, Integer page) {
-        java.util.StringJoiner query = new java.util.StringJoiner("&", "?", "").setEmptyValue("");
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
         parameters.forEach((name, value) -> {
             if (!"page".equals(name) && value != null && !value.isBlank()) {
                 query.add(encode(name) + "=" + encode(value));
@@ -111,6 +115,6 @@ class RegisterPages {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
