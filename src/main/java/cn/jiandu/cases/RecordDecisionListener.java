@@ -23,6 +23,15 @@ class RecordDecisionListener implements TaskListener {
             SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
             SupervisionCaseProcess.APPROVE_NOTICE, "noticeApproved");
 
+    /**
+     * The steps an approval returns a case to, which show the leaders' reason (approvalComment). Once
+     * such a step is done the reason is answered: it goes, so that the next approval neither shows it
+     * in its comment box nor records it again as its own comment.
+     */
+    private static final java.util.Set<String> RETURNED_TO = java.util.Set.of(SupervisionCaseProcess.TRIAGE_CASE,
+            SupervisionCaseProcess.VERIFY_CASE, SupervisionCaseProcess.REVIEW_FAULT_TOLERANCE,
+            SupervisionCaseProcess.DECIDE_ACCOUNTABILITY, SupervisionCaseProcess.DRAFT_NOTICE);
+
     private final CaseRepository cases;
     private final Version2Steps version2;
 
@@ -44,6 +53,8 @@ class RecordDecisionListener implements TaskListener {
         String approval = APPROVALS.get(task.getTaskDefinitionKey());
         if (approval != null) {
             keepApprovalComment(task, approval);
+        } else if (RETURNED_TO.contains(task.getTaskDefinitionKey()) && task.hasVariable("approvalComment")) {
+            task.getExecution().removeVariable("approvalComment");
         }
         Map<String, Object> decisions = new HashMap<>();
         for (String name : CaseRepository.RECORDED_VARIABLES.keySet()) {
