@@ -264,8 +264,10 @@ final class Browser implements AutoCloseable {
                 + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", input);
         WebElement item = visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
         driver.executeScript("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", item);
+        // A searchable select shows the option in its input, any other beside its hidden input.
         String display = input.getDomAttribute("id") + "-display";
-        waitUntil(d -> d.findElements(By.id(display)).stream().anyMatch(shown -> option.equals(shown.getText().trim())));
+        waitUntil(d -> option.equals(valueOf(input))
+                || d.findElements(By.id(display)).stream().anyMatch(shown -> option.equals(shown.getText().trim())));
     }
 
     void complete() {
