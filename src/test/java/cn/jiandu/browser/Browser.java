@@ -210,8 +210,29 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(labelElement.getDomAttribute("for")));
     }
 
+    /** The fields whose labels read {@code label}, one per row of a dynamic list, in the rows' order. */
+    List<WebElement> fields(String label) {
+        visible(By.xpath(labelled(label)));
+        return driver.findElements(By.xpath(labelled(label))).stream()
+                .map(labelElement -> driver.findElement(By.id(labelElement.getDomAttribute("for")))).toList();
+    }
+
+    private static String labelled(String label) {
+        return "//*[contains(@class,'fjs-form')]//label[starts-with(normalize-space(),'" + label + "')]";
+    }
+
+    /** Adds a row to the form's dynamic list (there is one that allows it). */
+    void addRow() {
+        int rows = driver.findElements(By.cssSelector(".fjs-form .fjs-repeat-row-container")).size();
+        press(visible(By.cssSelector(".fjs-form .fjs-repeat-render-add")));
+        waitUntil(d -> d.findElements(By.cssSelector(".fjs-form .fjs-repeat-row-container")).size() > rows);
+    }
+
     void type(String label, String text) {
-        WebElement input = field(label);
+        type(field(label), text);
+    }
+
+    void type(WebElement input, String text) {
         waitUntil(ExpectedConditions.elementToBeClickable(input));
         input.clear();
         enter(input, text);
@@ -234,11 +255,19 @@ final class Browser implements AutoCloseable {
 
     /** Opens a form-js select by its label and picks the option showing {@code option}. */
     void select(String label, String option) {
-        WebElement input = field(label);
+        select(field(label), option);
+    }
+
+    /** Picks an option of this form-js select and waits until the select shows it. */
+    void select(WebElement input, String option) {
         driver.executeScript("arguments[0].focus();"
                 + "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", input);
         WebElement item = visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"));
         driver.executeScript("arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));", item);
+        // A searchable select shows the option in its input, any other beside its hidden input.
+        String display = input.getDomAttribute("id") + "-display";
+        waitUntil(d -> option.equals(valueOf(input))
+                || d.findElements(By.id(display)).stream().anyMatch(shown -> option.equals(shown.getText().trim())));
     }
 
     void complete() {

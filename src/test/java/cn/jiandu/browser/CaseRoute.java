@@ -81,18 +81,30 @@ final class CaseRoute {
      * responsibility, each with a measure; typical, so that the case is to be named in a bulletin.
      */
     void toAccountabilityApproval(String caseNumber, String verifier) {
+        toDecision(caseNumber, verifier);
+        decide(caseNumber);
+        complete(caseNumber, "hearDefence", "review1", Map.of("defenceRecord", "李某、张某对事实无异议，未提出申辩",
+                "defenceChangesDecision", false));
+        assertThat(isWaitingAt(caseNumber, "approveAccountability")).as(caseNumber + " waits for the leaders").isTrue();
+    }
+
+    /** The team finds two persons accountable; the case waits for the decision on their measures. */
+    void toDecision(String caseNumber, String verifier) {
         complete(caseNumber, "verifyCase", verifier, Map.of("verificationOutcome", "ACCOUNTABILITY",
                 "findings", "经核查，该社区出入口连续三日无人值守，未落实测温登记措施。",
                 "persons", json(List.of(
                         person("李某", "北湖街道幸福社区党支部", "书记", "DIRECT"),
                         person("张某", "北湖街道党工委", "副书记", "IMPORTANT_LEADERSHIP")))));
+        assertThat(isWaitingAt(caseNumber, "decideAccountability")).as(caseNumber + " waits for a decision").isTrue();
+    }
+
+    /** The case management office decides the measures; the case waits to hear the persons' defence. */
+    void decide(String caseNumber) {
         complete(caseNumber, "decideAccountability", "review1", Map.of("persons", json(List.of(
                 Map.of("name", "李某", "unit", "北湖街道幸福社区党支部", "measure", "ADMONISHMENT"),
                 Map.of("name", "张某", "unit", "北湖街道党工委", "measure", "CRITICISM_EDUCATION"))),
                 "typicalCase", true, "decisionReason", "失职失责，造成不良影响"));
-        complete(caseNumber, "hearDefence", "review1", Map.of("defenceRecord", "李某、张某对事实无异议，未提出申辩",
-                "defenceChangesDecision", false));
-        assertThat(isWaitingAt(caseNumber, "approveAccountability")).as(caseNumber + " waits for the leaders").isTrue();
+        assertThat(isWaitingAt(caseNumber, "hearDefence")).as(caseNumber + " waits for the defence").isTrue();
     }
 
     /** The team serves the approved decision today. */

@@ -200,7 +200,8 @@ class OfficersDayInBrowserTest {
         browser.openTask(route.task(caseNumber, "approveAccountability").getId());
         assertThat(browser.visible(By.cssSelector(".task-details .fjs-form")).getText())
                 .contains("问责处理意见", "涉及人员及拟问责方式", "委领导审批");
-        assertThat(browser.field("姓名").getDomProperty("value")).isEqualTo("李某");
+        assertThat(browser.visible(By.cssSelector(".task-details .fjs-form table")).getText())
+                .contains("李某", "直接责任", "诫勉（第一种形态）", "张某", "重要领导责任", "批评教育（第一种形态）");
         assertThat(browser.field("处理意见及理由").getDomProperty("value")).isEqualTo("失职失责，造成不良影响");
         assertThat(browser.field("陈述申辩情况").getDomProperty("value")).isEqualTo("李某、张某对事实无异议，未提出申辩");
         browser.claim();

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -185,16 +187,25 @@ class StepsMatchFormsAndColumnsTest {
     }
 
     /**
-     * A dynamic list's row has exactly the declared items (those it only shows beside the others are
-     * read-only, so that Tasklist still sends them), and the form requires those every row needs.
+     * A dynamic list's row has the declared items (those it only shows beside the others are read-only,
+     * so that Tasklist still sends them, or named by a text view of the row, {@code this.<item>}, so that
+     * Tasklist leaves them out), and the form requires those every row needs.
      */
     private static void listTakesItsItems(String formId, Field list, JsonNode component) {
         Map<String, JsonNode> items = new HashMap<>();
         collect(component.path("components"), items, new HashMap<>(), true);
-        assertThat(items.keySet()).as("items of " + list.name() + " in " + formId)
-                .isEqualTo(list.items().stream().map(Field::name).collect(Collectors.toSet()));
+        String rowText = component.path("components").findValuesAsText("text").stream().collect(Collectors.joining());
+        assertThat(list.items().stream().map(Field::name).collect(Collectors.toSet()))
+                .as("items of " + list.name() + " in " + formId).containsAll(items.keySet());
+        for (Field item : list.items()) {
+            assertThat(items.containsKey(item.name()) || rowText.contains("this." + item.name()))
+                    .as(formId + " " + list.name() + "." + item.name() + " in each row").isTrue();
+        }
         for (Field item : list.items()) {
             JsonNode row = items.get(item.name());
+            if (row == null) {
+                continue;
+            }
             takesAsDeclared(formId, item, row);
             if (item.required()) {
                 assertThat(row.path("validate").path("required").asBoolean())
@@ -208,12 +219,12 @@ class StepsMatchFormsAndColumnsTest {
      * model), and a list it shows has only items of a list of that name in the process, with their choices.
      */
     private static void showsAsDeclared(String formId, ModelStep modelStep, String name, JsonNode component) {
+        if ("table".equals(component.path("type").asText())) {
+            tableShowsDeclaredItems(formId, modelStep, name, component);
+            return;
+        }
         if ("dynamiclist".equals(component.path("type").asText())) {
-            // An older model may use the latest form too: a list it has not got stays hidden there.
-            Map<String, Field> items = new HashMap<>();
-            steps.stream().filter(step -> step.processKey().equals(modelStep.processKey()))
-                    .map(step -> step.takes().get(name)).filter(field -> field != null && field.kind() == Field.Kind.LIST)
-                    .forEach(list -> list.items().forEach(item -> items.putIfAbsent(item.name(), item)));
+            Map<String, Field> items = listItems(modelStep, name);
             Map<String, JsonNode> rows = new HashMap<>();
             collect(component.path("components"), rows, rows, true);
             assertThat(items).as("items of " + name + " shown in " + formId).containsKeys(
@@ -227,6 +238,36 @@ class StepsMatchFormsAndColumnsTest {
         }
         takenInTheSameModel(modelStep, name).filter(field -> field.kind() == Field.Kind.CHOICE).findFirst()
                 .ifPresent(field -> showsDeclaredChoices(formId + " shown " + name, field, component));
+    }
+
+    /**
+     * A table showing a list: its columns are items of that list, and its data source labels every
+     * choice of an item the way the step that takes it does.
+     */
+    private static void tableShowsDeclaredItems(String formId, ModelStep modelStep, String name, JsonNode table) {
+        Map<String, Field> items = listItems(modelStep, name);
+        String dataSource = table.path("dataSource").asText();
+        for (String column : table.path("columns").findValuesAsText("key")) {
+            Field item = items.get(column);
+            assertThat(item).as("column " + column + " of " + name + " shown in " + formId).isNotNull();
+            if (item.kind() == Field.Kind.CHOICE) {
+                for (int i = 0; i < item.choices().size(); i++) {
+                    String label = item.choiceLabels().get(i);
+                    label = label.contains("（") ? label.substring(label.indexOf('（') + 1, label.length() - 1) : label;
+                    assertThat(dataSource).as(formId + " " + name + "." + column + " labels " + item.choices().get(i))
+                            .contains("\"" + item.choices().get(i) + "\": \"" + label);
+                }
+            }
+        }
+    }
+
+    /** The items of the lists of this name the process's steps take (an older model may use the latest form too). */
+    private static Map<String, Field> listItems(ModelStep modelStep, String name) {
+        Map<String, Field> items = new HashMap<>();
+        steps.stream().filter(step -> step.processKey().equals(modelStep.processKey()))
+                .map(step -> step.takes().get(name)).filter(field -> field != null && field.kind() == Field.Kind.LIST)
+                .forEach(list -> list.items().forEach(item -> items.putIfAbsent(item.name(), item)));
+        return items;
     }
 
     /** The declarations of this field in the steps of the same version of the model. */
@@ -293,14 +334,16 @@ class StepsMatchFormsAndColumnsTest {
      * The keyed components, by what Tasklist does with them: a disabled one is shown and not sent, a
      * read-only one shown and sent back unchanged, any other entered. A dynamic list is entered unless
      * Tasklist sends none of its rows' items (all disabled); in a list's row, read-only items count as
-     * entered, since they come back with the row.
+     * entered, since they come back with the row. A table shows the list its data source names.
      */
     private static void collect(JsonNode components, Map<String, JsonNode> entered, Map<String, JsonNode> shown,
             boolean inRow) {
         for (JsonNode component : components) {
             boolean list = "dynamiclist".equals(component.path("type").asText());
             String key = list ? component.path("path").asText() : component.path("key").asText();
-            if (!key.isEmpty()) {
+            if ("table".equals(component.path("type").asText())) {
+                shown.put(tableSource(component), component);
+            } else if (!key.isEmpty()) {
                 boolean onlyShown = list ? allDisabled(component) : component.path("disabled").asBoolean()
                         || !inRow && component.path("readonly").asBoolean();
                 (onlyShown ? shown : entered).put(key, component);
@@ -309,6 +352,14 @@ class StepsMatchFormsAndColumnsTest {
                 collect(component.path("components"), entered, shown, inRow);
             }
         }
+    }
+
+    /** The variable a table shows: its data source is {@code =name} or {@code =for x in name return ...}. */
+    private static String tableSource(JsonNode table) {
+        String dataSource = table.path("dataSource").asText();
+        Matcher source = Pattern.compile("^=\\s*(?:for \\w+ in )?(\\w+)").matcher(dataSource);
+        assertThat(source.find()).as("data source of table " + table.path("id").asText()).isTrue();
+        return source.group(1);
     }
 
     private static boolean allDisabled(JsonNode list) {
