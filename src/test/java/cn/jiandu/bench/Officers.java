@@ -1,5 +1,6 @@
 package cn.jiandu.bench;
 
+import static cn.jiandu.support.PersonRows.person;
 import cn.jiandu.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -111,19 +112,6 @@ final class Officers {
     private static List<Map<String, Object>> persons(String unit) {
         return List.of(person("社区主任某", unit, "主任", "DIRECT"), person("街道书记某", unit, "书记", "PRINCIPAL_LEADERSHIP"),
                 person("副主任某", unit, "副主任", "IMPORTANT_LEADERSHIP"));
-    }
-
-    private static Map<String, Object> person(String name, String unit, String post, String responsibility) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", name);
-        person.put("unit", unit);
-        person.put("post", post);
-        person.put("level", "SECTION_OR_BELOW");
-        person.put("partyMember", true);
-        person.put("publicServant", true);
-        person.put("responsibility", responsibility);
-        person.put("repeatOffence", false);
-        return person;
     }
 
     /** A measure for each of the three, in the order verification entered them. */

@@ -1,5 +1,6 @@
 package cn.jiandu.browser;
 
+import cn.jiandu.support.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,8 +34,6 @@ import org.springframework.util.FileSystemUtils;
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Dimension DESKTOP = new Dimension(1366, 900);
 
@@ -48,20 +47,16 @@ final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
-
     static Browser start(String baseUrl) throws IOException {
         Path profile = Files.createTempDirectory("jiandu-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--lang=zh-CN", "--window-size=1366,900");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort()
                 .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));

@@ -1,5 +1,6 @@
 package cn.jiandu.browser;
 
+import static cn.jiandu.support.PersonRows.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiandu.support.Http;
@@ -9,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -161,19 +161,6 @@ final class CaseRoute {
         Job job = management.createJobQuery().processInstanceId(processInstanceId).activityId(activity).singleResult();
         assertThat(job).as(processInstanceId + " has a job for " + activity).isNotNull();
         management.executeJob(job.getId());
-    }
-
-    private static Map<String, Object> person(String name, String unit, String post, String responsibility) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", name);
-        person.put("unit", unit);
-        person.put("post", post);
-        person.put("level", "SECTION_OR_BELOW");
-        person.put("partyMember", true);
-        person.put("publicServant", true);
-        person.put("responsibility", responsibility);
-        person.put("repeatOffence", false);
-        return person;
     }
 
     /** A dynamic list as Tasklist submits it: a Json variable. */

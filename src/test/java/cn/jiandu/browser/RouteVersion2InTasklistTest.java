@@ -1,8 +1,8 @@
 package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -66,7 +66,7 @@ class RouteVersion2InTasklistTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Chromium.required();
     }
 
     @BeforeEach

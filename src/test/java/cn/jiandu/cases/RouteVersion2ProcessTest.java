@@ -1,5 +1,6 @@
 package cn.jiandu.cases;
 
+import static cn.jiandu.support.PersonRows.person;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -742,19 +743,6 @@ class RouteVersion2ProcessTest {
             criteria.put(criterion, met);
         }
         return criteria;
-    }
-
-    private static Map<String, Object> person(String name, String unit, String post, String responsibility) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", name);
-        person.put("unit", unit);
-        person.put("post", post);
-        person.put("level", "SECTION_OR_BELOW");
-        person.put("partyMember", true);
-        person.put("publicServant", true);
-        person.put("responsibility", responsibility);
-        person.put("repeatOffence", false);
-        return person;
     }
 
     private static Map<String, Object> row(Map<String, Object> person, String measure) {

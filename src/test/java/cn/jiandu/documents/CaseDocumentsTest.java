@@ -1,5 +1,6 @@
 package cn.jiandu.documents;
 
+import static cn.jiandu.support.PersonRows.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.jiandu.documents.EvidenceList.Evidence;
@@ -352,19 +353,6 @@ class CaseDocumentsTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Map<String, Object> person(String name, String unit, String post, String responsibility) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("name", name);
-        person.put("unit", unit);
-        person.put("post", post);
-        person.put("level", "SECTION_OR_BELOW");
-        person.put("partyMember", true);
-        person.put("publicServant", true);
-        person.put("responsibility", responsibility);
-        person.put("repeatOffence", false);
-        return person;
     }
 
     // ---- reading what came back ------------------------------------------------------------------

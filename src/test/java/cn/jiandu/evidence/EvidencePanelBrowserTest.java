@@ -1,8 +1,8 @@
 package cn.jiandu.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:evidence-panel;DB_CLOSE_DELAY=-1"})
 class EvidencePanelBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -115,16 +113,15 @@ class EvidencePanelBrowserTest {
     }
 
     private void openAs(String user, String path) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Chromium.required();
         profile = Files.createTempDirectory("jiandu-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         // HTTP Basic on every request of the page, as ReportPageBrowserTest logs in.
         String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));

@@ -1,12 +1,12 @@
 package cn.jiandu.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.accountability.Person;
 import cn.jiandu.accountability.PersonRepository;
 import cn.jiandu.accountability.Responsibility;
+import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.url=jdbc:h2:mem:inspection-and-report-web;DB_CLOSE_DELAY=-1"})
 class ReportPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -161,20 +159,19 @@ class ReportPageBrowserTest {
     }
 
     private void openAs(String user, String path) {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed");
+        Chromium.required();
         try {
             profile = Files.createTempDirectory("jiandu-chromium");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(Chromium.BINARY.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=1400,3600", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         // HTTP Basic, as the application's login: the header on every request of the page.
         String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
