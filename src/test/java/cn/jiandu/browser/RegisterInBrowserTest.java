@@ -127,6 +127,21 @@ class RegisterInBrowserTest {
         assertThat(browser.driver().findElement(By.id("case-number")).getText()).isEqualTo(caseNumber);
     }
 
+    @Test
+    void theWelcomePageLinksToJiandusOwnPagesWhichOpenWithTheSameLogin() throws IOException {
+        startBrowser();
+        browser.logInToTasklist("leader1");
+        browser.open("/camunda/app/welcome/default/");
+        WebElement register = browser.visible(By.linkText("案件台账"));
+        assertThat(browser.driver().findElements(By.linkText("监督日报"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.linkText("通报曝光"))).hasSize(1);
+        browser.screenshot("register-06-welcome-links");
+
+        browser.press(register);
+        browser.visible(By.id("search"));
+        assertThat(browser.driver().getCurrentUrl()).as("no second login").endsWith("/cases");
+    }
+
     private void startBrowser() throws IOException {
         if (browser == null) {
             browser = Browser.start("http://localhost:" + port);

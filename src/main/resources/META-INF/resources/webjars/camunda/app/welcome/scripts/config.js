@@ -50,23 +50,13 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // links: [
-  //   {
-  //     label: 'Angular.js Docs',
-  //     href: 'https://code.angularjs.org/1.2.16/docs',
-  //     description: 'Almost interesting'
-  //   },
-  //   {
-  //     label: 'XKCD',
-  //     href: 'http://xkcd.org',
-  //     description: 'Nerdy comic'
-  //   },
-  //   {
-  //     label: 'Slashdot',
-  //     href: 'https://slashdot.org',
-  //     description: 'News for nerds, stuff that matter'
-  //   }
-  // ],
+  // Jiandu's own pages, on the Welcome page after login (they share this login: one sign-in)
+  links: [
+    {label: '案件台账', href: '/cases', description: '查询、筛选、导出案件，查看案件详情、证据材料和文书'},
+    {label: '监督日报', href: '/reports/daily', description: '日检查、日汇总、日报告及周通报'},
+    {label: '通报曝光', href: '/notices', description: '已发布的典型问题通报（公开页面）'},
+    {label: '流程部署与迁移', href: '/admin/migrations', description: '系统管理员：部署记录、运行中案件的迁移'}
+  ],
   // csrfCookieName: 'XSRF-TOKEN',
   // disableWelcomeMessage: false
 };
