@@ -75,7 +75,9 @@ class EvidencePanelBrowserTest {
         browser.findElement(By.cssSelector(".jd-evidence textarea[name=description]")).sendKeys("夜间 22 时拍摄");
         submit();
         waitForText(".jd-evidence-message", "已上传");
-        WebElement row = browser.findElement(By.cssSelector(".jd-evidence tbody tr"));
+        // The panel says so first, then reloads its list: wait for the row itself (seen once in a full CI run).
+        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b
+                .findElements(By.cssSelector(".jd-evidence tbody tr")).stream().findFirst().orElse(null));
         assertThat(row.findElement(By.cssSelector(".jd-evidence-hash")).getText())
                 .isEqualTo(EvidenceFiling.sha256(photo));
         assertThat(row.getText()).contains("卡口现场照片.jpg", "夜间 22 时拍摄", "JPEG 照片", "north1", "有效");
