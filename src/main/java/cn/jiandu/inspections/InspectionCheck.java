@@ -9,7 +9,7 @@ import cn.jiandu.identity.Groups;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
-import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import cn.jiandu.common.UnitKind;
 import cn.jiandu.system.SaneDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

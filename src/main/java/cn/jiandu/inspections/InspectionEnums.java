@@ -5,14 +5,6 @@ import cn.jiandu.common.Labelled;
 /** The value lists of an inspection (明察暗访), each with the Chinese label people read. */
 public final class InspectionEnums {
 
-    public enum UnitKind implements Labelled {
-        COMMUNITY("社区（村）"), MARKET("农贸市场、商超"), ENTERPRISE("企业"), DEPARTMENT("机关部门"),
-        OTHER("其他单位");
-        private final String label;
-        UnitKind(String label) { this.label = label; }
-        public String label() { return label; }
-    }
-
     /** 明查 or 暗访: an unannounced inspection stays confidential until it has been carried out. */
     public enum Mode implements Labelled {
         OPEN("明查"), UNANNOUNCED("暗访");

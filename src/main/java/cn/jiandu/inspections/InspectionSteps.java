@@ -11,7 +11,7 @@ import cn.jiandu.cases.CaseEnums.Zone;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
-import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import cn.jiandu.common.UnitKind;
 import cn.jiandu.steps.StepCatalog;
 import cn.jiandu.steps.StepInput;
 import java.util.List;

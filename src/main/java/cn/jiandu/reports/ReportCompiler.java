@@ -11,7 +11,7 @@ import cn.jiandu.cases.CaseStage;
 import cn.jiandu.inspections.InspectionEnums.Channel;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
-import cn.jiandu.inspections.InspectionEnums.UnitKind;
+import cn.jiandu.common.UnitKind;
 import cn.jiandu.reports.ReportFigures.Persons;
 import java.sql.ResultSet;
 import java.sql.SQLException;
