@@ -43,7 +43,7 @@ class OpenRectificationCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Stored stored = record.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow();
+        Stored stored = record.find(execution.getProcessBusinessKey()).orElseThrow();
         if (stored.escalatedCaseNumber() != null) {
             execution.setVariable("escalatedCaseNumber", stored.escalatedCaseNumber());
             return;

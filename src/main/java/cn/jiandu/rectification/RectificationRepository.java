@@ -93,19 +93,20 @@ class RectificationRepository {
                 processInstanceId).stream().findFirst();
     }
 
-    Optional<Stored> findByProcessInstance(String processInstanceId) {
+    /** By number: the business key of its process, which no client can change. */
+    Optional<Stored> find(String number) {
         return jdbc.query("""
                 SELECT id, rectification_number, origin, case_number, zone, unit, summary, deadline_days, state,
                     notice_issued_on, deadline, first_deadline, requirements, responsible_person, responsible_post,
                     check_reason, escalated_case_number
-                FROM jd_rectification WHERE process_instance_id = ?""", (rs, n) -> new Stored(rs.getLong("id"),
+                FROM jd_rectification WHERE rectification_number = ?""", (rs, n) -> new Stored(rs.getLong("id"),
                 rs.getString("rectification_number"), RectificationOrigin.valueOf(rs.getString("origin")),
                 rs.getString("case_number"), rs.getString("zone"), rs.getString("unit"), rs.getString("summary"),
                 rs.getObject("deadline_days", Integer.class), RectificationState.valueOf(rs.getString("state")),
                 rs.getObject("notice_issued_on", LocalDate.class), rs.getObject("deadline", LocalDate.class),
                 rs.getObject("first_deadline", LocalDate.class), rs.getString("requirements"),
                 rs.getString("responsible_person"), rs.getString("responsible_post"), rs.getString("check_reason"),
-                rs.getString("escalated_case_number")), processInstanceId).stream().findFirst();
+                rs.getString("escalated_case_number")), number).stream().findFirst();
     }
 
     /** The notice as issued: its items replace any earlier ones; the unit now rectifies. */

@@ -171,7 +171,7 @@ class RectificationWork {
     }
 
     private Stored stored(DelegateTask task) {
-        return record.findByProcessInstance(task.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
-                "no rectification for process instance " + task.getProcessInstanceId()));
+        String number = task.getExecution().getProcessBusinessKey();
+        return record.find(number).orElseThrow(() -> new IllegalStateException("no rectification " + number));
     }
 }

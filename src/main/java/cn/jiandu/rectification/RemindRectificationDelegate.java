@@ -37,7 +37,7 @@ class RemindRectificationDelegate implements JavaDelegate {
         String step = Vars.string(execution, "reminderOf");
         Task task = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(step).singleResult();
-        Stored stored = record.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow();
+        Stored stored = record.find(execution.getProcessBusinessKey()).orElseThrow();
         if (task == null) {
             return;
         }
