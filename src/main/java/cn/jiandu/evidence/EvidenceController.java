@@ -83,9 +83,19 @@ class EvidenceController {
     @GetMapping("/{id}")
     ResponseEntity<byte[]> download(@PathVariable @Size(max = 20, message = "案件编号不能超过 20 个字符")
             String caseNumber, @PathVariable long id, Authentication authentication, HttpServletResponse response) {
+        return download(filing.download(CurrentUser.of(authentication), caseNumber, id), response);
+    }
+
+    @PostMapping("/{id}/withdrawal")
+    EvidenceEntry withdraw(@PathVariable @Size(max = 20, message = "案件编号不能超过 20 个字符") String caseNumber,
+            @PathVariable long id, @Valid @RequestBody WithdrawalRequest request, Authentication authentication) {
+        return filing.withdraw(CurrentUser.of(authentication), caseNumber, id, request.reason());
+    }
+
+    /** The answer of a download: the bytes as they were received, never shown inline. */
+    static ResponseEntity<byte[]> download(EvidenceRepository.Content content, HttpServletResponse response) {
         // server.servlet.encoding.force gives every answer a charset; bytes of a photo or a PDF have none.
         response.setCharacterEncoding((String) null);
-        EvidenceRepository.Content content = filing.download(CurrentUser.of(authentication), caseNumber, id);
         EvidenceEntry entry = content.entry();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(entry.mediaType()))
@@ -100,13 +110,7 @@ class EvidenceController {
                 .body(content.bytes());
     }
 
-    @PostMapping("/{id}/withdrawal")
-    EvidenceEntry withdraw(@PathVariable @Size(max = 20, message = "案件编号不能超过 20 个字符") String caseNumber,
-            @PathVariable long id, @Valid @RequestBody WithdrawalRequest request, Authentication authentication) {
-        return filing.withdraw(CurrentUser.of(authentication), caseNumber, id, request.reason());
-    }
-
-    private static byte[] bytesOf(MultipartFile file) {
+    static byte[] bytesOf(MultipartFile file) {
         try {
             return file.getBytes();
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
  * @param sha256 SHA-256 of the bytes as Jiandu received them, lower-case hex
  * @param stepKey the step of the route it belongs to (a user task's id such as verifyCase)
  * @param taskId the open task it was attached to, or null when attached to the step
+ * @param rectificationNumber the rectification it was filed to (the unit's report back, a follow-up), if any
  */
 public record EvidenceEntry(
         long id,
@@ -29,5 +30,6 @@ public record EvidenceEntry(
         boolean withdrawn,
         String withdrawnBy,
         OffsetDateTime withdrawnAt,
-        String withdrawnReason) {
+        String withdrawnReason,
+        String rectificationNumber) {
 }

@@ -60,6 +60,18 @@ class EvidenceFiling {
         if ("CLOSED".equals(record.stage())) {
             throw new ConflictException("案件 " + caseNumber + " 已办结，不能再添加证据材料。");
         }
+        Checked file = check(upload);
+        long id = evidence.insert(new EvidenceRepository.NewEvidence(caseNumber, file.fileName(), file.type(),
+                sha256(upload.bytes()), file.description(), step.stepKey(), step.stepName(), step.taskId(), user.id(),
+                OffsetDateTime.now(clock)), upload.bytes());
+        return evidence.find(caseNumber, id).orElseThrow();
+    }
+
+    /** A file that passed the checks every piece of evidence passes: its name, description, size and type. */
+    record Checked(String fileName, String description, EvidenceType type) {
+    }
+
+    Checked check(Upload upload) {
         String description = blankToNull(upload.description());
         if (description != null && (description.length() > DESCRIPTION || !PlainText.Check.accepts(description))) {
             throw badRequest("证据说明最多 " + DESCRIPTION + " 个字，且不能含控制字符。");
@@ -69,11 +81,7 @@ class EvidenceFiling {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "文件 " + fileName + " 超过 "
                     + properties.maxFileSizeText() + " 的上限：请压缩或拆分后再上传。");
         }
-        EvidenceType type = types.check(upload.bytes(), fileName, upload.declaredType());
-        long id = evidence.insert(new EvidenceRepository.NewEvidence(caseNumber, fileName, type,
-                sha256(upload.bytes()), description, step.stepKey(), step.stepName(), step.taskId(), user.id(),
-                OffsetDateTime.now(clock)), upload.bytes());
-        return evidence.find(caseNumber, id).orElseThrow();
+        return new Checked(fileName, description, types.check(upload.bytes(), fileName, upload.declaredType()));
     }
 
     @Transactional(readOnly = true)

@@ -18,14 +18,22 @@ import org.springframework.stereotype.Repository;
 class EvidenceRepository {
 
     record NewEvidence(String caseNumber, String fileName, EvidenceType type, String sha256, String description,
-            String stepKey, String stepName, String taskId, String uploadedBy, OffsetDateTime uploadedAt) {
+            String stepKey, String stepName, String taskId, String uploadedBy, OffsetDateTime uploadedAt,
+            String rectificationNumber) {
+
+        NewEvidence(String caseNumber, String fileName, EvidenceType type, String sha256, String description,
+                String stepKey, String stepName, String taskId, String uploadedBy, OffsetDateTime uploadedAt) {
+            this(caseNumber, fileName, type, sha256, description, stepKey, stepName, taskId, uploadedBy, uploadedAt,
+                    null);
+        }
     }
 
     record Content(EvidenceEntry entry, byte[] bytes) {
     }
 
     private static final String COLUMNS = "id, case_number, file_name, media_type, size_bytes, sha256, description, "
-            + "step_key, step_name, task_id, uploaded_by, uploaded_at, withdrawn_at, withdrawn_by, withdrawn_reason";
+            + "step_key, step_name, task_id, uploaded_by, uploaded_at, withdrawn_at, withdrawn_by, withdrawn_reason, "
+            + "rectification_number";
 
     private static final RowMapper<EvidenceEntry> ROW = EvidenceRepository::entry;
 
@@ -40,8 +48,8 @@ class EvidenceRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("INSERT INTO jd_evidence (case_number, file_name, media_type, "
-                    + "size_bytes, sha256, description, step_key, step_name, task_id, uploaded_by, uploaded_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+                    + "size_bytes, sha256, description, step_key, step_name, task_id, uploaded_by, uploaded_at, "
+                    + "rectification_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, evidence.caseNumber());
             insert.setString(2, evidence.fileName());
             insert.setString(3, evidence.type().mediaType());
@@ -53,6 +61,7 @@ class EvidenceRepository {
             insert.setString(9, evidence.taskId());
             insert.setString(10, evidence.uploadedBy());
             insert.setObject(11, evidence.uploadedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setString(12, evidence.rectificationNumber());
             return insert;
         }, key);
         long id = key.getKey().longValue();
@@ -76,6 +85,17 @@ class EvidenceRepository {
                 caseNumber, id).stream().findFirst();
     }
 
+    /** The evidence of a rectification, oldest first. */
+    List<EvidenceEntry> listOfRectification(String rectificationNumber) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jd_evidence WHERE rectification_number = ? ORDER BY id", ROW,
+                rectificationNumber);
+    }
+
+    Optional<EvidenceEntry> findOfRectification(String rectificationNumber, long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM jd_evidence WHERE rectification_number = ? AND id = ?", ROW,
+                rectificationNumber, id).stream().findFirst();
+    }
+
     Optional<byte[]> bytes(long id) {
         return jdbc.query("SELECT content FROM jd_evidence_content WHERE evidence_id = ?",
                 (rs, row) -> rs.getBytes(1), id).stream().findFirst();
@@ -95,6 +115,6 @@ class EvidenceRepository {
                 rs.getString("description"), rs.getString("step_key"), rs.getString("step_name"),
                 rs.getString("task_id"), rs.getString("uploaded_by"),
                 rs.getObject("uploaded_at", OffsetDateTime.class), withdrawnAt != null, rs.getString("withdrawn_by"),
-                withdrawnAt, rs.getString("withdrawn_reason"));
+                withdrawnAt, rs.getString("withdrawn_reason"), rs.getString("rectification_number"));
     }
 }
