@@ -33,7 +33,6 @@ public final class RectificationProcess {
     /** Variables that route the process or time it (facts live in jd_rectification). */
     static final String DEADLINE = "rectificationDeadline";
     static final String FOLLOW_UP_DATE = "followUpDate";
-    static final String STEP_DUE_DATE = "stepDueDate";
 
     private RectificationProcess() {
     }

@@ -138,6 +138,15 @@ class RectificationOverHttpTest {
         assertThat(upload("leader1", number, "领导.png", photo).status()).as("leaders hold no open task").isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_evidence WHERE rectification_number = ?",
                 Integer.class, number)).isEqualTo(1);
+        Answer second = upload("north1", number, "错传的照片.png", png());
+        long wrong = second.expect(201, "a second file").json().get("id").asLong();
+        assertThat(http.post("south1", api + "/evidence/" + wrong + "/withdrawal", Map.of("reason", "错传")).status())
+                .isEqualTo(404);
+        Answer withdrawn = http.post("north1", api + "/evidence/" + wrong + "/withdrawal", Map.of("reason", "传错了文件"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().get("withdrawn").asBoolean()).isTrue();
+        assertThat(http.post("north1", api + "/evidence/" + wrong + "/withdrawal", Map.of("reason", "再撤一次"))
+                .status()).isEqualTo(409);
 
         Task report = openTask(number);
         Answer forgedReport = http.complete("north1", report.getId(), Map.of("reportedOn", today.toString(),

@@ -246,6 +246,26 @@ class RectificationProcessTest {
     }
 
     @Test
+    void aRetryAfterTheCaseWasOpenedOpensNothingNew() {
+        ProcessInstance rectification = start(RectificationOrigin.INSPECTION, null, "NORTH", "东关社区", null);
+        issueNotice(rectification, today().plusDays(3), "隔离点物资台账");
+        execute(job("rectificationOverdue", rectification));
+        reviewOverdue(rectification, "OPEN_CASE", null, "拒不整改");
+        // As an earlier try that opened the case and then failed to finish would have left it.
+        String opened = servedCase("东关社区");
+        jdbc.update("UPDATE jd_rectification SET escalated_case_number = ? WHERE rectification_number = ?", opened,
+                rectification.getBusinessKey());
+        int casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM jd_case", Integer.class);
+
+        execute(job("openRectificationCase", rectification));
+
+        assertThat(rectification).isEnded().hasPassed("rectificationEscalated");
+        assertThat(rectification).variables().containsEntry("escalatedCaseNumber", opened);
+        Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_case", Integer.class)).isEqualTo(casesBefore);
+        Assertions.assertThat(view(rectification).escalatedCaseNumber()).isEqualTo(opened);
+    }
+
+    @Test
     void aRelapseAtTheFollowUpOpensACase() {
         ProcessInstance rectification = start(RectificationOrigin.INSPECTION, null, "SOUTH", "南湖小区", null);
         issueNotice(rectification, today().plusDays(10), "垃圾分类点每日清运");
