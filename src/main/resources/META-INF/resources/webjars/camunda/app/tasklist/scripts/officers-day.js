@@ -37,9 +37,14 @@ function changeTemplate(directive, changes) {
 changeTemplate('camTasks', [
   [/am-time-ago="task\.due">\s*\{\{\s*task\.due\s*\}\}/, ' class="jiandu-date">{{ task.due | date:\'yyyy-MM-dd\' }}'],
   [/am-time-ago="task\.followUp">\s*\{\{\s*task\.followUp\s*\}\}/,
-    ' class="jiandu-date">{{ task.followUp | date:\'yyyy-MM-dd\' }}']
+    ' class="jiandu-date">{{ task.followUp | date:\'yyyy-MM-dd\' }}'],
+  // Tasklist's own slip: the tooltip read the words "task.assignee"
+  [/uib-tooltip="task\.assignee"/, 'uib-tooltip="{{ task.assignee }}"']
 ]);
-changeTemplate('camTasklistVariables', [[/uib-tooltip="\{\{\s*info\.name\s*\}\}"/, 'uib-tooltip="{{ info.label }}"']]);
+changeTemplate('camTasklistVariables', [
+  [/uib-tooltip="\{\{\s*info\.name\s*\}\}"/, 'uib-tooltip="{{ info.label }}"'],
+  [/\{\{\s*info\.label\s*\}\}:/, '{{ info.label }}：']
+]);
 
 const styles = document.createElement('link');
 styles.rel = 'stylesheet';
