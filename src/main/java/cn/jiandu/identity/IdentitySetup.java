@@ -3,6 +3,7 @@ package cn.jiandu.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 class IdentitySetup {
 
     private static final String ENGINE_ADMIN_GROUP_NAME = "camunda BPM Administrators";
+    private static final int MY_TASKS_PRIORITY = 20;
+    private static final int EARLIER_MY_TASKS_PRIORITY = -10;
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -141,9 +144,19 @@ class IdentitySetup {
         authorizationService.saveAuthorization(authorization);
     }
 
+    /**
+     * Tasklist opens the filter of lowest priority. An officer's work arrives in the group's 本组待办,
+     * so 我的任务 (empty until one claims a task) comes last; earlier versions put it first (-10).
+     */
     private void ensureMyTasksFilter() {
         TaskQuery mine = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-        Filter filter = ensureFilter("我的任务", "all", mine, -10, "分配给我本人的任务");
+        Filter filter = ensureFilter("我的任务", "all", mine, MY_TASKS_PRIORITY, "分配给我本人的任务");
+        if (Integer.valueOf(EARLIER_MY_TASKS_PRIORITY).equals(filter.getProperties().get("priority"))) {
+            Map<String, Object> properties = new HashMap<>(filter.getProperties());
+            properties.put("priority", MY_TASKS_PRIORITY);
+            filter.setProperties(properties);
+            filter = filterService.saveFilter(filter);
+        }
         for (String group : Groups.NAMES.keySet()) {
             grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
         }

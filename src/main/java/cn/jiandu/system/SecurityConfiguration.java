@@ -140,6 +140,7 @@ class SecurityConfiguration {
     private void writeProblem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail,
             String path) throws java.io.IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(ProblemTexts.title(status));
         problem.setInstance(URI.create(path));
         response.setStatus(status.value());
         response.setCharacterEncoding("UTF-8");

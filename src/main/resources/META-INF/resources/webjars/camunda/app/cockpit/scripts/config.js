@@ -27,6 +27,8 @@ export default {
   //   // with a file called 'customScript.js' in it
   //   // 'my-custom-script/customScript'
   // ],
+  // English that the locale files cannot reach (diagrams, decision tables, forms), see the script
+  customScripts: ['scripts/chinese-words'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -35,7 +35,9 @@ export default {
     fallbackLocale: 'zh'
   },
   // a form with a dynamic list stays completable after a change (see the script)
-  customScripts: ['scripts/form-errors'],
+  // chinese-words: English that the locale files cannot reach; officers-day: case number after start,
+  // confirmation after completion, counts on every filter, dates on the cards (see each script)
+  customScripts: ['scripts/form-errors', 'scripts/chinese-words', 'scripts/officers-day'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
