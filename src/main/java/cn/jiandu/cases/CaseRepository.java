@@ -58,7 +58,10 @@ public class CaseRepository {
             Map.entry("defenceRecord", "defence_record"),
             Map.entry("defenceChangesDecision", "defence_changes_decision"));
 
-    /** The facts a keyword is searched in, as the PostgreSQL index jd_ix_case_facts_bigrams (V13) has them. */
+    /**
+     * The facts a keyword is searched in, as the PostgreSQL indexes jd_ix_case_facts_bigrams (V13) and
+     * jd_ix_case_facts_unigrams (V17) have them.
+     */
     static final String FACTS = "title || ' ' || description || ' ' || coalesce(findings, '')";
 
     private static final Set<String> FILTER_COLUMNS = Set.of("stage", "zone", "problem_type", "source", "outcome");
@@ -179,6 +182,19 @@ public class CaseRepository {
                 ROW, args.toArray());
     }
 
+    /**
+     * How many cases match, counting no further than {@code atMost + 1}: a broad search costs as much as a narrow
+     * one, and a result above {@code atMost} means "more than atMost".
+     */
+    long countUpTo(CaseFilter filter, String visibility, List<Object> visibilityArgs, long atMost) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, visibility, visibilityArgs, args);
+        args.add(atMost + 1);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM jd_case" + where + " LIMIT ?) matches",
+                Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     long count(CaseFilter filter, String visibility, List<Object> visibilityArgs) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, visibility, visibilityArgs, args);
@@ -221,7 +237,7 @@ public class CaseRepository {
             args.add(filter.reportedBeforeIn(clock.getZone()));
         }
         // Text is found wherever it stands ("contains"), case-insensitively; on PostgreSQL from the indexes of
-        // db/vendor/postgresql/V13, on H2 (the embedded demonstration database) by reading the rows.
+        // db/vendor/postgresql/V13 and V17, on H2 (the embedded demonstration database) by reading the rows.
         if (filter.caseNumber() != null) {
             conditions.add("case_number ILIKE ? ESCAPE '\\'");
             args.add(contains(filter.caseNumber()));
@@ -239,8 +255,9 @@ public class CaseRepository {
         if (filter.keyword() != null) {
             String keyword = contains(filter.keyword());
             String matches = "(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\' OR findings ILIKE ? ESCAPE '\\')";
-            if (bigrams(filter.keyword())) {
-                conditions.add("jd_bigrams(" + FACTS + ") @> jd_bigrams(?) AND " + matches);
+            String grams = grams(filter.keyword());
+            if (grams != null) {
+                conditions.add(grams + "(" + FACTS + ") @> " + grams + "(?) AND " + matches);
                 args.add(filter.keyword());
             } else {
                 conditions.add(matches);
@@ -264,23 +281,30 @@ public class CaseRepository {
     }
 
     /**
-     * "column contains text": on PostgreSQL first the column's character pairs (its bigram index), then the exact
-     * test; the pairs are lower-cased as ILIKE compares.
+     * "column contains text": on PostgreSQL first the column's character pairs (its bigram index) or, for one
+     * character, its characters (its unigram index), then the exact test; both are lower-cased as ILIKE compares.
      */
     private String containsCondition(String column, String text, List<Object> args) {
         String exact = column + " ILIKE ? ESCAPE '\\'";
-        if (!bigrams(text)) {
+        String grams = grams(text);
+        if (grams == null) {
             args.add(contains(text));
             return exact;
         }
         args.add(text);
         args.add(contains(text));
-        return "(jd_bigrams(" + column + ") @> jd_bigrams(?) AND " + exact + ")";
+        return "(" + grams + "(" + column + ") @> " + grams + "(?) AND " + exact + ")";
     }
 
-    /** Whether a search for this text can use the bigram indexes: on PostgreSQL, two characters or more. */
-    private boolean bigrams(String text) {
-        return postgres && text.codePointCount(0, text.length()) >= 2;
+    /**
+     * The function whose GIN indexes find this text on PostgreSQL: jd_bigrams (V13) for two characters or more,
+     * jd_unigrams (V17) for one; null on H2, which reads the rows.
+     */
+    private String grams(String text) {
+        if (!postgres) {
+            return null;
+        }
+        return text.codePointCount(0, text.length()) >= 2 ? "jd_bigrams" : "jd_unigrams";
     }
 
     /** A LIKE pattern that finds the text itself: the user's % and _ are no wildcards. */

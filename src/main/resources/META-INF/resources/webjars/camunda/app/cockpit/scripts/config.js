@@ -22,11 +22,8 @@ export default {
     // the header and the window title read vendor + ' ' + name
     vendor: '区纪委监委监督平台'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Jiandu's own pages linked in the header, for administrators also 流程部署与迁移 (shared with Tasklist)
+  customScripts: ['../jiandu/header-links'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

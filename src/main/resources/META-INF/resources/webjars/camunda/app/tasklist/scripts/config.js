@@ -34,8 +34,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // a form with a dynamic list stays completable after a change (see the script)
-  customScripts: ['scripts/form-errors'],
+  // a form with a dynamic list stays completable after a change (see the script);
+  // Jiandu's own pages linked in the header (shared with Cockpit)
+  customScripts: ['scripts/form-errors', '../jiandu/header-links'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
