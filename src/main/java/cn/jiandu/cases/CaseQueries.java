@@ -61,21 +61,19 @@ public class CaseQueries {
      * One page of the cases the user may see that the filter finds, in the filter's order. The total is exact
      * up to countLimit cases past the page's start; beyond that the page says "more than" (CasePage.moreThan):
      * counting 60,000 matches of a broad word costs hundreds of milliseconds and tells an officer nothing the
-     * first pages do not.
+     * first pages do not. The count comes first because it also tells the list whether the search is broad.
      */
     public CasePage search(CurrentUser user, CaseFilter filter, int page, int size) {
         List<Object> visibilityArgs = new ArrayList<>();
         String visibility = CaseVisibility.sqlCondition(user, visibilityArgs);
+        cases.withoutParallelWorkers();
         long offset = (long) page * size;
-        List<CaseRecord> records = cases.list(filter, visibility, visibilityArgs, (int) offset, size);
-        if (records.size() < size && (!records.isEmpty() || page == 0)) {
-            // The last page: what came before it and what it holds is the whole count.
-            return CasePage.exact(summaries(records), page, size, offset + records.size());
-        }
         long counted = offset + Math.max(countLimit, size);
         long found = cases.countUpTo(filter, visibility, visibilityArgs, counted);
-        return found > counted ? CasePage.moreThan(summaries(records), page, size, counted)
-                : CasePage.exact(summaries(records), page, size, found);
+        boolean broad = found > counted;
+        List<CaseView.Summary> content = summaries(
+                cases.list(filter, visibility, visibilityArgs, (int) offset, size, broad));
+        return broad ? CasePage.moreThan(content, page, size, counted) : CasePage.exact(content, page, size, found);
     }
 
     /**

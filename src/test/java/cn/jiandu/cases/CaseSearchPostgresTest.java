@@ -75,6 +75,16 @@ class CaseSearchPostgresTest {
     }
 
     @Test
+    void aBroadPersonSearchLooksCaseByCaseAndFindsTheSameCases() {
+        assertThat(numbers(person("某"))).containsExactlyInAnyOrder("PG-1", "PG-2");
+        for (String text : List.of("李", "李明", "赵某", "某", "鑫", "%")) {
+            assertThat(cases.list(person(text), null, List.of(), 0, 50, true).stream().map(CaseRecord::caseNumber)
+                    .filter(n -> n.startsWith("PG-")).toList()).as(text)
+                    .containsExactlyInAnyOrderElementsOf(numbers(person(text)));
+        }
+    }
+
+    @Test
     void aCountStopsOneCaseAfterWhereItWasToldToStop() {
         assertThat(cases.countUpTo(unit("湖"), null, List.of(), 5)).as("fewer than the limit: exact").isEqualTo(2);
         assertThat(cases.countUpTo(unit("湖"), null, List.of(), 2)).isEqualTo(2);
