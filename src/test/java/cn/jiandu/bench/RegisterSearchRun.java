@@ -204,9 +204,9 @@ public final class RegisterSearchRun {
     /** The plans of the broad searches' statements as CaseRepository writes them (first page, capped count). */
     private static void explainBroadSearches(JdbcTemplate jdbc) {
         String facts = "jd_bigrams(title || ' ' || description || ' ' || coalesce(findings, '')) @> jd_bigrams('%s')"
-                + " AND (title ILIKE '%%%s%%' OR description ILIKE '%%%s%%' OR findings ILIKE '%%%s%%')";
+                + " AND (title LIKE '%%%s%%' OR description LIKE '%%%s%%' OR findings LIKE '%%%s%%')";
         String mask = String.format(facts, "口罩", "口罩", "口罩", "口罩");
-        String unitAndHeat = "(jd_bigrams(unit) @> jd_bigrams('社区') AND unit ILIKE '%社区%') AND "
+        String unitAndHeat = "(jd_bigrams(unit) @> jd_bigrams('社区') AND unit LIKE '%社区%') AND "
                 + String.format(facts, "测温", "测温", "测温", "测温") + " AND (reported_by = 'north1' OR zone = 'NORTH')";
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("keyword 口罩, first page", "SELECT * FROM jd_case WHERE " + mask
@@ -218,13 +218,28 @@ public final class RegisterSearchRun {
         statements.put("unit 社区 + keyword 测温 (north1), count up to 1,001", "SELECT COUNT(*) FROM (SELECT 1 FROM jd_case"
                 + " WHERE " + unitAndHeat + " LIMIT 1001) matches");
         statements.put("keyword 口 (1 character), first page", "SELECT * FROM jd_case WHERE jd_unigrams(title || ' ' ||"
-                + " description || ' ' || coalesce(findings, '')) @> jd_unigrams('口') AND (title ILIKE '%口%' OR"
-                + " description ILIKE '%口%' OR findings ILIKE '%口%') ORDER BY reported_at DESC, case_number DESC LIMIT 20");
+                + " description || ' ' || coalesce(findings, '')) @> jd_unigrams('口') AND (title LIKE '%口%' OR"
+                + " description LIKE '%口%' OR findings LIKE '%口%') ORDER BY reported_at DESC, case_number DESC LIMIT 20");
+        statements.put("person 李 (1 character), broad: case by case in order, first page", "SELECT * FROM jd_case WHERE"
+                + " ((jd_unigrams(persons_involved) @> jd_unigrams('李') AND persons_involved LIKE '%李%') OR case_number IN"
+                + " (SELECT case_number FROM jd_case_person WHERE jd_unigrams(name) @> jd_unigrams('李') AND name LIKE '%李%'))"
+                + " ORDER BY reported_at DESC, case_number DESC LIMIT 20");
         for (var statement : statements.entrySet()) {
             System.out.println("\nplan of " + statement.getKey() + ":");
             try {
-                jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + statement.getValue(), String.class)
-                        .forEach(line -> System.out.println("  " + line));
+                // As CaseQueries.search runs them: without parallel workers.
+                jdbc.execute((java.sql.Connection connection) -> {
+                    try (var s = connection.createStatement()) {
+                        s.execute("SET max_parallel_workers_per_gather = 0");
+                        try (var plan = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + statement.getValue())) {
+                            while (plan.next()) {
+                                System.out.println("  " + plan.getString(1));
+                            }
+                        }
+                        s.execute("RESET max_parallel_workers_per_gather");
+                    }
+                    return null;
+                });
             } catch (RuntimeException failed) {
                 System.out.println("  (no plan: " + failed.getMessage() + ")");
             }
