@@ -270,7 +270,10 @@ public class CaseRepository {
             conditions.add(containsCondition("unit", filter.unit(), args));
         }
         if (filter.person() != null && broad) {
-            conditions.add("(" + containsCondition("persons_involved", filter.person(), args)
+            // Each case in turn: its own text by the exact test alone (no index serves a row at a time, and the
+            // character function would run for every row read), the persons of all cases once from their index.
+            args.add(contains(filter.person()));
+            conditions.add("(persons_involved " + like(filter.person()) + " ? ESCAPE '\\'"
                     + " OR case_number IN (SELECT case_number FROM jd_case_person WHERE "
                     + containsCondition("name", filter.person(), args) + "))");
         } else if (filter.person() != null) {
