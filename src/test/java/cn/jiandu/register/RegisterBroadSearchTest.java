@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A search that finds more cases than the register counts (here 3, in production 1,000): the API says "more than"
  * with totalExact false and still leads page by page to every case, the page says 找到 … 件以上 with a next page,
  * and a narrow search, or the last pages of a broad one, still get their exact count — as far as the reader may see.
+ * A broad person search, which looks case by case, finds every case a narrow one would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "camunda.bpm.job-execution.enabled=false",
@@ -46,10 +47,10 @@ class RegisterBroadSearchTest {
         }
         seeded = true;
         for (int i = 1; i <= BROAD; i++) {
-            record(String.format("BS-2026-%05d", i), "西城街道锦绣社区", "NORTH", i);
+            record(String.format("BS-2026-%05d", i), "西城街道锦绣社区", "NORTH", i, "网格员李某");
         }
-        record("BS-2026-00901", "东城街道物流园", "SOUTH", 1);
-        record("BS-2026-00902", "东城街道物流园", "SOUTH", 2);
+        record("BS-2026-00901", "东城街道物流园", "SOUTH", 1, "站长王某");
+        record("BS-2026-00902", "东城街道物流园", "SOUTH", 2, null);
     }
 
     @Test
@@ -70,6 +71,18 @@ class RegisterBroadSearchTest {
                 .startsWith("BS-2026-00025", "BS-2026-00024").endsWith("BS-2026-00001");
         assertThat(page.get("totalExact").asBoolean()).as("near the end the count is exact again").isTrue();
         assertThat(page.get("totalElements").asLong()).isEqualTo(BROAD);
+    }
+
+    @Test
+    void aBroadPersonSearchLooksCaseByCaseAndStillFindsEveryCase() {
+        List<String> all = new ArrayList<>();
+        JsonNode page = search("leader1", "person=" + encode("李") + "&size=10&page=0");
+        assertThat(page.get("totalExact").asBoolean()).isFalse();
+        for (int n = 0; n < page.get("totalPages").asLong(); n++) {
+            page = search("leader1", "person=" + encode("李") + "&size=10&page=" + n);
+            page.get("content").forEach(c -> all.add(c.get("caseNumber").asText()));
+        }
+        assertThat(all).hasSize(BROAD).doesNotHaveDuplicates().doesNotContain("BS-2026-00901", "BS-2026-00902");
     }
 
     @Test
@@ -116,13 +129,13 @@ class RegisterBroadSearchTest {
     }
 
     /** Case i is reported on 1 March + i days: the newest has the highest number. */
-    private void record(String number, String unit, String zone, int i) {
+    private void record(String number, String unit, String zone, int i, String personsInvolved) {
         OffsetDateTime reportedAt = OffsetDateTime.of(2026, 3, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8)).plusDays(i);
         jdbc.update("""
-                INSERT INTO jd_case (case_number, process_instance_id, title, description, source, unit, anonymous,
-                    problem_type, zone, stage, reported_at, updated_at)
-                VALUES (?, ?, '出入口无人值守', '群众反映出入口无人值守', 'HOTLINE', ?, FALSE, 'INEFFECTIVE_PREVENTION', ?,
+                INSERT INTO jd_case (case_number, process_instance_id, title, description, source, unit, persons_involved,
+                    anonymous, problem_type, zone, stage, reported_at, updated_at)
+                VALUES (?, ?, '出入口无人值守', '群众反映出入口无人值守', 'HOTLINE', ?, ?, FALSE, 'INEFFECTIVE_PREVENTION', ?,
                     'TRIAGE', ?, ?)""",
-                number, "seeded-" + number, unit, zone, reportedAt, reportedAt);
+                number, "seeded-" + number, unit, personsInvolved, zone, reportedAt, reportedAt);
     }
 }
