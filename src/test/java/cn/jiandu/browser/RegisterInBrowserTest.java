@@ -142,6 +142,48 @@ class RegisterInBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).as("no second login").endsWith("/cases");
     }
 
+    @Test
+    void tasklistsHeaderLinksToJiandusPagesWhichOpenWithTheSameLogin() throws IOException {
+        startBrowser();
+        browser.logInToTasklist("north1");
+        WebElement register = browser.visible(HEADER_LINKS.apply("案件台账"));
+        assertThat(browser.driver().findElements(HEADER_LINKS.apply("监督日报"))).hasSize(1);
+        assertThat(browser.driver().findElements(HEADER_LINKS.apply("通报曝光"))).hasSize(1);
+        assertThat(browser.driver().findElements(HEADER_LINKS.apply("流程部署与迁移"))).as("only in Cockpit").isEmpty();
+        browser.screenshot("register-07-tasklist-header-links");
+
+        // Tasklist redraws its views as a person moves around; the links stay, once.
+        browser.open("/camunda/app/tasklist/default/#/?searchQuery=%5B%5D");
+        browser.visible(By.cssSelector(".task-filters"));
+        browser.waitUntil(d -> d.findElements(By.cssSelector("[cam-widget-header] ul.jiandu-links")).size() == 1);
+        register = browser.visible(HEADER_LINKS.apply("案件台账"));
+
+        browser.press(register);
+        browser.visible(By.id("search"));
+        assertThat(browser.driver().getCurrentUrl()).as("no second login").endsWith("/cases");
+    }
+
+    @Test
+    void cockpitsHeaderLinksToJiandusPagesAndForAdministratorsToDeployments() throws IOException {
+        startBrowser();
+        browser.logInToTasklist("admin");
+        browser.open("/camunda/app/cockpit/default/");
+        // The administrators' link comes once Cockpit has asked the engine for the user's groups.
+        WebElement migrations = browser.visible(HEADER_LINKS.apply("流程部署与迁移"));
+        assertThat(migrations.getAttribute("href")).endsWith("/admin/migrations");
+        assertThat(browser.driver().findElements(HEADER_LINKS.apply("监督日报"))).hasSize(1);
+        assertThat(browser.driver().findElements(HEADER_LINKS.apply("通报曝光"))).hasSize(1);
+        browser.screenshot("register-08-cockpit-header-links");
+
+        browser.press(browser.visible(HEADER_LINKS.apply("案件台账")));
+        browser.visible(By.id("search"));
+        assertThat(browser.driver().getCurrentUrl()).as("no second login").endsWith("/cases");
+    }
+
+    /** A link of Jiandu's in the webapps' header, by its Chinese text. */
+    private static final java.util.function.Function<String, By> HEADER_LINKS = text ->
+            By.xpath("//*[@cam-widget-header]//ul[contains(@class, 'jiandu-links')]//a[normalize-space() = '" + text + "']");
+
     private void startBrowser() throws IOException {
         if (browser == null) {
             browser = Browser.start("http://localhost:" + port);

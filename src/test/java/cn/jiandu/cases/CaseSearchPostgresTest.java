@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The register's text search on a real PostgreSQL, migrated by Flyway as at start-up: the character-pair
- * (bigram) indexes of V13 find what H2 finds by reading rows — two-character Chinese words, one character,
- * Latin letters in either case, a % that is only text — and the queries really use those indexes.
+ * (bigram) indexes of V13 and the single-character (unigram) indexes of V17 find what H2 finds by reading
+ * rows — two-character Chinese words, one character, Latin letters in either case, a % that is only text —
+ * and the queries really use those indexes; a count stops where it was told to.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -49,7 +50,7 @@ class CaseSearchPostgresTest {
     @Test
     void chineseWordsOfTwoCharactersOrMoreAreFoundWhereverTheyStand() {
         assertThat(numbers(unit("幸福"))).containsExactly("PG-1");
-        assertThat(numbers(unit("湖"))).as("one character: the rows are read").containsExactlyInAnyOrder("PG-1", "PG-2");
+        assertThat(numbers(unit("湖"))).as("one character").containsExactlyInAnyOrder("PG-1", "PG-2");
         assertThat(numbers(unit("abc"))).as("Latin letters in either case").containsExactly("PG-3");
         assertThat(numbers(person("李明"))).as("a person of the case").containsExactly("PG-1");
         assertThat(numbers(person("赵某"))).as("the persons named at the report").containsExactly("PG-2");
@@ -64,6 +65,34 @@ class CaseSearchPostgresTest {
     }
 
     @Test
+    void oneCharacterIsFoundWhereverItStandsLikeLongerText() {
+        assertThat(numbers(person("李"))).as("a surname of a person of the case").containsExactly("PG-1");
+        assertThat(numbers(person("赵"))).as("in the persons named at the report").containsExactly("PG-2");
+        assertThat(numbers(keyword("罩"))).as("in the findings").containsExactly("PG-1");
+        assertThat(numbers(keyword("%"))).as("% is text").containsExactly("PG-2");
+        assertThat(numbers(unit("a"))).as("a Latin letter in either case").containsExactly("PG-3");
+        assertThat(numbers(unit("鑫"))).isEmpty();
+    }
+
+    @Test
+    void aBroadPersonSearchLooksCaseByCaseAndFindsTheSameCases() {
+        assertThat(numbers(person("某"))).containsExactlyInAnyOrder("PG-1", "PG-2");
+        for (String text : List.of("李", "李明", "赵某", "某", "鑫", "%")) {
+            assertThat(cases.list(person(text), null, List.of(), 0, 50, true).stream().map(CaseRecord::caseNumber)
+                    .filter(n -> n.startsWith("PG-")).toList()).as(text)
+                    .containsExactlyInAnyOrderElementsOf(numbers(person(text)));
+        }
+    }
+
+    @Test
+    void aCountStopsOneCaseAfterWhereItWasToldToStop() {
+        assertThat(cases.countUpTo(unit("湖"), null, List.of(), 5)).as("fewer than the limit: exact").isEqualTo(2);
+        assertThat(cases.countUpTo(unit("湖"), null, List.of(), 2)).isEqualTo(2);
+        assertThat(cases.countUpTo(unit("湖"), null, List.of(), 1)).as("more than 1").isEqualTo(2);
+        assertThat(cases.countUpTo(CaseFilter.ANY, "(zone = ?)", List.of("WEST"), 1)).as("visibility applies").isZero();
+    }
+
+    @Test
     void theSearchesUseTheBigramIndexes() {
         jdbc.execute("SET enable_seqscan = off");
         assertThat(plan("jd_bigrams(unit) @> jd_bigrams('幸福')")).contains("jd_ix_case_unit_bigrams");
@@ -71,6 +100,13 @@ class CaseSearchPostgresTest {
                 .contains("jd_ix_case_facts_bigrams");
         assertThat(plan("jd_bigrams(persons_involved) @> jd_bigrams('赵某')")).contains("jd_ix_case_persons_involved_bigrams");
         assertThat(plan("case_number ILIKE '%PG-%'")).contains("jd_ix_case_number_trgm");
+        assertThat(plan("jd_unigrams(unit) @> jd_unigrams('湖')")).contains("jd_ix_case_unit_unigrams");
+        assertThat(plan("jd_unigrams(" + CaseRepository.FACTS + ") @> jd_unigrams('罩')"))
+                .contains("jd_ix_case_facts_unigrams");
+        assertThat(plan("jd_unigrams(persons_involved) @> jd_unigrams('赵')")).contains("jd_ix_case_persons_involved_unigrams");
+        assertThat(String.join("\n", jdbc.queryForList(
+                "EXPLAIN SELECT * FROM jd_case_person WHERE jd_unigrams(name) @> jd_unigrams('李')", String.class)))
+                .contains("jd_ix_case_person_name_unigrams");
     }
 
     private String plan(String condition) {

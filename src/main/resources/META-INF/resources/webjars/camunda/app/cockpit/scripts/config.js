@@ -22,13 +22,9 @@ export default {
     // the header and the window title read vendor + ' ' + name
     vendor: '区纪委监委监督平台'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
-  // English that the locale files cannot reach (diagrams, decision tables, forms), see the script
-  customScripts: ['scripts/chinese-words'],
+  // English that the locale files cannot reach (diagrams, decision tables, forms), see the script;
+  // Jiandu's own pages linked in the header, for administrators also 流程部署与迁移 (shared with Tasklist)
+  customScripts: ['scripts/chinese-words', '../jiandu/header-links'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -36,8 +36,9 @@ export default {
   },
   // a form with a dynamic list stays completable after a change (see the script)
   // chinese-words: English that the locale files cannot reach; officers-day: case number after start,
-  // confirmation after completion, counts on every filter, dates on the cards (see each script)
-  customScripts: ['scripts/form-errors', 'scripts/chinese-words', 'scripts/officers-day'],
+  // confirmation after completion, counts on every filter, dates on the cards (see each script);
+  // header-links: Jiandu's own pages linked in the header (shared with Cockpit)
+  customScripts: ['scripts/form-errors', 'scripts/chinese-words', 'scripts/officers-day', '../jiandu/header-links'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
