@@ -43,9 +43,6 @@ public class Rectifications {
         if (source.caseNumber() != null) {
             variables.putValue("caseNumber", source.caseNumber());
         }
-        if (source.deadlineDays() != null) {
-            variables.putValue("deadlineDays", source.deadlineDays());
-        }
         ProcessInstance started = runtime.createProcessInstanceByKey(RectificationProcess.PROCESS_KEY)
                 .businessKey(number)
                 .setVariables(variables)
