@@ -21,7 +21,8 @@ final class ExpressionAllowlist {
             "personFacts", Set.of("positions", "problemType", "severity", "responsibility", "repeatOffence",
                     "faultTolerance", "recordRecommendation"),
             "accountabilityRules", Set.of("needsLeaderApproval"),
-            "reportReview", Set.of("reviewed", "signedOff")));
+            "reportReview", Set.of("reviewed", "signedOff"),
+            "rectificationDeadlines", Set.of("dueIn", "reminderAt")));
 
     /** The properties models read from Jiandu's components, e.g. ${reportSchedule.weeklyCron}. */
     static final Map<String, Set<String>> PROPERTIES = new TreeMap<>(Map.of(

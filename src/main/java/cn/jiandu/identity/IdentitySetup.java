@@ -63,6 +63,8 @@ class IdentitySetup {
             ensureFilters(group);
         }
         for (ProcessAccess feature : access) {
+            feature.readBy().forEach((group, processKeys) -> processKeys.forEach(processKey ->
+                    grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ)));
             feature.startedBy().forEach((group, processKeys) -> processKeys.forEach(processKey -> {
                 grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
                 grant(group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);

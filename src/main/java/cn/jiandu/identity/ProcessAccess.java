@@ -12,6 +12,11 @@ public interface ProcessAccess {
     /** Keys of the processes every group reads (Tasklist shows their names, forms and diagrams). */
     List<String> readByEveryGroup();
 
+    /** Keys of the processes only some groups read (those who work on them), by group. */
+    default Map<String, List<String>> readBy() {
+        return Map.of();
+    }
+
     /** Keys of the processes each group may start, by group. */
     Map<String, List<String>> startedBy();
 }

@@ -17,6 +17,24 @@ public final class RectificationProcess {
     public static final String COMPLETED = "rectificationCompleted";
     public static final String ESCALATED = "rectificationEscalated";
 
+    /** Timers: the reminder before the unit's deadline, the deadline itself, and each team step's due date. */
+    public static final String REPORT_REMINDER = "rectificationReminder";
+    public static final String OVERDUE = "rectificationOverdue";
+    public static final String NOTICE_OVERDUE = "noticeOverdue";
+    public static final String CHECK_OVERDUE = "checkOverdue";
+    public static final String FOLLOW_UP_OVERDUE = "followUpOverdue";
+
+    /** The service tasks that mail those reminders. */
+    public static final String SEND_REPORT_REMINDER = "sendRectificationReminder";
+    public static final String REMIND_NOTICE_OVERDUE = "remindNoticeOverdue";
+    public static final String REMIND_CHECK_OVERDUE = "remindCheckOverdue";
+    public static final String REMIND_FOLLOW_UP_OVERDUE = "remindFollowUpOverdue";
+
+    /** Variables that route the process or time it (facts live in jd_rectification). */
+    static final String DEADLINE = "rectificationDeadline";
+    static final String FOLLOW_UP_DATE = "followUpDate";
+    static final String STEP_DUE_DATE = "stepDueDate";
+
     private RectificationProcess() {
     }
 }

@@ -82,6 +82,11 @@ public class RectificationQueries {
         return texts;
     }
 
+    /** One rectification by number, for Jiandu's own steps (no reader: the caller has checked or needs none). */
+    Optional<RectificationView> byNumber(String rectificationNumber) {
+        return read("WHERE rectification_number = ?", rectificationNumber).stream().findFirst();
+    }
+
     /** Whether the reader may see a rectification of this zone. */
     public boolean canRead(CurrentUser reader, String zone) {
         return RectificationVisibility.canRead(reader, zone);

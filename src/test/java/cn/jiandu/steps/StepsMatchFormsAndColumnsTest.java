@@ -322,6 +322,8 @@ class StepsMatchFormsAndColumnsTest {
                     : List.of("jd_inspection." + column.replaceFirst("^inspection_", ""));
             case "accountabilityAppeal" -> List.of("jd_appeal." + column);
             case "noticeBulletin" -> List.of("jd_bulletin." + column.replaceFirst("^bulletin_", ""));
+            case "rectification" -> listItem ? List.of("jd_rectification_item." + column)
+                    : List.of("jd_rectification." + column);
             default -> List.of("jd_report." + column);
         };
     }
