@@ -108,7 +108,8 @@ class RectificationSourcesTest {
         assertThat(started.onSpot()).isFalse();
         ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(withinDays)
                 .processDefinitionKey(RectificationProcess.PROCESS_KEY).singleResult();
-        assertThat(runtime.getVariable(process.getId(), "deadlineDays")).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT deadline_days FROM jd_rectification WHERE rectification_number = ?",
+                Integer.class, withinDays)).isEqualTo(7);
         assertThat(runtime.getVariable(process.getId(), "origin")).isEqualTo("INSPECTION");
     }
 
