@@ -73,9 +73,8 @@ class ReportCompiler {
         // A deadline is the last day the unit has: overdue from the next day on, as of the period's cut-off.
         RECTIFICATION_FIGURES.put("overdue", "state = 'RECTIFYING' AND deadline < :toDay");
         RECTIFICATION_FIGURES.put("completed", "state = 'COMPLETED' AND completed_at >= :from AND completed_at < :to");
-        RECTIFICATION_FIGURES.put("escalated", "state = 'ESCALATED' AND EXISTS (SELECT 1 FROM jd_rectification_event e"
-                + " WHERE e.rectification_id = jd_rectification.id AND e.kind = 'ESCALATED'"
-                + " AND e.happened_at >= :from AND e.happened_at < :to)");
+        // An escalation ends the rectification: completed_at is when it was escalated.
+        RECTIFICATION_FIGURES.put("escalated", "state = 'ESCALATED' AND completed_at >= :from AND completed_at < :to");
     }
 
     private final Map<String, Breakdown> rectificationsByZone = new LinkedHashMap<>();

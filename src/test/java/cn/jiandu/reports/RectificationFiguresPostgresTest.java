@@ -68,8 +68,8 @@ class RectificationFiguresPostgresTest {
         row("SOUTH", "ENTERPRISE", "COMPLETED", before, day.from().minusSeconds(1), DAY);
         row("NORTH", "COMMUNITY", "COMPLETED", before, day.to(), DAY);
         // Escalated in the period, and one escalated the day before.
-        escalated(row("SOUTH", "DEPARTMENT", "ESCALATED", before, null, DAY.minusDays(3)), mid);
-        escalated(row("NORTH", "DEPARTMENT", "ESCALATED", before, null, DAY.minusDays(3)), day.from().minusHours(1));
+        row("SOUTH", "DEPARTMENT", "ESCALATED", before, mid, DAY.minusDays(3));
+        row("NORTH", "DEPARTMENT", "ESCALATED", before, day.from().minusHours(1), DAY.minusDays(3));
 
         ReportFigures.Rectifications r = compiler.compile(day, day.to()).rectifications();
 
@@ -99,7 +99,7 @@ class RectificationFiguresPostgresTest {
         assertThat(old.rectifications().byZone()).containsOnlyKeys("NORTH", "SOUTH");
     }
 
-    private long row(String zone, String unitKind, String state, OffsetDateTime created, OffsetDateTime completed,
+    private void row(String zone, String unitKind, String state, OffsetDateTime created, OffsetDateTime completed,
             LocalDate deadline) {
         String number = "ZG-2025-%05d".formatted(++numbers + 90000);
         jdbc.update("""
@@ -108,13 +108,5 @@ class RectificationFiguresPostgresTest {
                 VALUES (?, 'INSPECTION', 'WITHIN_DEADLINE', ?, '某单位', ?, '整改事项', ?, ?, ?, ?)""",
                 number, zone, unitKind, state, deadline, Timestamp.from(created.toInstant()),
                 completed == null ? null : Timestamp.from(completed.toInstant()));
-        return jdbc.queryForObject("SELECT id FROM jd_rectification WHERE rectification_number = ?", Long.class,
-                number);
-    }
-
-    private void escalated(long id, OffsetDateTime at) {
-        jdbc.update("""
-                INSERT INTO jd_rectification_event (rectification_id, kind, happened_at, note)
-                VALUES (?, 'ESCALATED', ?, '整改不实不力，转立案')""", id, Timestamp.from(at.toInstant()));
     }
 }
