@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where rectifications come from: an inspection's minor findings (on the spot, within days; a repeat within a
- * year opens a case), a served decision (once per case) and an exempted case's corrective measures. Until
- * processes/rectification.bpmn is on the branch, a stand-in that waits at the notice is deployed into this
- * class's own database; a source only needs to see its rectification started.
+ * year opens a case), a served decision (once per case) and an exempted case's corrective measures. What the
+ * rectification then goes through is RectificationProcessTest's story.
  */
 @SpringBootTest(properties = {
         "camunda.bpm.job-execution.enabled=false",
@@ -54,8 +51,6 @@ class RectificationSourcesTest {
     @Autowired
     ManagementService management;
     @Autowired
-    RepositoryService repository;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     RectificationQueries queries;
@@ -63,15 +58,6 @@ class RectificationSourcesTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
-
-    @BeforeEach
-    void rectificationModel() {
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(RectificationProcess.PROCESS_KEY)
-                .count() == 0) {
-            repository.createDeployment().name("rectification-stand-in")
-                    .addClasspathResource("rectification/stand-in-rectification.bpmn").deploy();
-        }
-    }
 
     // ---- inspection findings --------------------------------------------------------------------------
 
@@ -142,6 +128,23 @@ class RectificationSourcesTest {
                 .contains("DAYS_7（7日内）");
         assertThat(jdbc.queryForObject("SELECT status FROM jd_inspection WHERE process_instance_id = ?", String.class,
                 inspection.getId())).isEqualTo("PLANNED");
+    }
+
+    @Test
+    void whatJiandusRecordsOfAFindingIsNeverTakenFromTheOfficer() {
+        String unit = "南门社区" + System.nanoTime();
+        Map<String, Object> forged = finding("OTHER", "垃圾清运不及时", "ON_SPOT", null);
+        forged.putAll(Map.of("handlingNote", "无需立案", "rectificationNumber", "ZG-2026-99999",
+                "caseNumber", "JD-2026-99999", "rectifyDays", "DAYS_30"));
+        long inspection = inspect("north1", unit, forged);
+
+        Map<String, Object> stored = findings(inspection).get(0);
+        assertThat(stored.get("HANDLING_NOTE")).isNull();
+        assertThat(stored.get("CASE_NUMBER")).isNull();
+        assertThat(stored.get("RECTIFY_DAYS")).as("days belong to WITHIN_DAYS only").isNull();
+        assertThat((String) stored.get("RECTIFICATION_NUMBER")).isNotEqualTo("ZG-2026-99999").matches("ZG-\\d{4}-\\d{5}");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_rectification WHERE rectification_number = 'ZG-2026-99999'",
+                Integer.class)).isZero();
     }
 
     // ---- cases ------------------------------------------------------------------------------------------
