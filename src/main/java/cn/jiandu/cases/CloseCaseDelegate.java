@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** closeCase: the final state of the record, and the outcome mail to a reporter who gave an address. */
+/**
+ * closeCase: the final state of the record, the outcome mail to a reporter who gave an address, and for an
+ * exempted case with corrective measures (纠错) the event that starts its rectification.
+ */
 @Component("closeCaseDelegate")
 class CloseCaseDelegate implements JavaDelegate {
 
@@ -25,10 +30,12 @@ class CloseCaseDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final MailOutbox outbox;
+    private final ApplicationEventPublisher events;
 
-    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox) {
+    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox, ApplicationEventPublisher events) {
         this.cases = cases;
         this.outbox = outbox;
+        this.events = events;
     }
 
     @Override
@@ -40,6 +47,10 @@ class CloseCaseDelegate implements JavaDelegate {
         cases.close(caseNumber, outcome);
         execution.setVariable("outcome", outcome.name());
         CaseRecord record = cases.findByNumber(caseNumber).orElseThrow();
+        if (outcome == CaseOutcome.EXEMPTED && record.correctiveMeasures() != null
+                && !record.correctiveMeasures().isBlank()) {
+            events.publishEvent(new CaseEvents.CaseExempted(caseNumber, exemptionApprover(execution)));
+        }
         if (!record.anonymous() && record.reporterEmail() != null) {
             outbox.record("CASE_OUTCOME", caseNumber, List.of(record.reporterEmail()),
                     "您反映的问题（" + caseNumber + "）已办结", "case-outcome", Map.of(
@@ -48,5 +59,14 @@ class CloseCaseDelegate implements JavaDelegate {
                             "title", record.title(),
                             "outcomeLabel", OUTCOME_LABELS.get(outcome)));
         }
+    }
+
+    /** The leader who last approved the exemption (approveFaultTolerance); closeCase itself runs as no one. */
+    private static String exemptionApprover(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE).finished()
+                .orderByHistoricTaskInstanceEndTime().desc().list().stream().findFirst()
+                .map(HistoricTaskInstance::getAssignee).orElse(null);
     }
 }

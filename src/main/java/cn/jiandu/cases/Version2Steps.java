@@ -19,6 +19,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +36,13 @@ class Version2Steps {
     private final CaseRepository cases;
     private final CasePersons persons;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Version2Steps(CaseRepository cases, CasePersons persons, Clock clock) {
+    Version2Steps(CaseRepository cases, CasePersons persons, Clock clock, ApplicationEventPublisher events) {
         this.cases = cases;
         this.persons = persons;
         this.clock = clock;
+        this.events = events;
     }
 
     void complete(DelegateTask task) {
@@ -64,10 +68,19 @@ class Version2Steps {
                 LocalDate servedOn = servedOn(task);
                 persons.serve(caseNumber, servedOn);
                 cases.recordService(caseNumber, servedOn);
+                events.publishEvent(new CaseEvents.DecisionServed(caseNumber, completedBy(task)));
             }
             default -> {
             }
         }
+    }
+
+    private static String completedBy(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current == null ? null : current.getUserId();
     }
 
     /**

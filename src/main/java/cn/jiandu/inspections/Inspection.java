@@ -38,8 +38,12 @@ record Inspection(
                 && InspectionEnums.Status.PLANNED.name().equals(status);
     }
 
-    /** One problem it found, and the case that problem became once reported. */
+    /**
+     * One problem it found, how the team handles it (InspectionEnums.Handling, with the days given and why Jiandu
+     * changed it), and the case or rectification it became once reported.
+     */
     record Finding(long id, long inspectionId, int position, String problemType, String description, String unit,
-            String personsInvolved, String caseNumber) {
+            String personsInvolved, String caseNumber, String handling, Integer rectifyDays, String handlingNote,
+            String rectificationNumber) {
     }
 }

@@ -7,6 +7,8 @@ import cn.jiandu.cases.CaseEnums.Zone;
 import cn.jiandu.common.Vars;
 import cn.jiandu.identity.Groups;
 import cn.jiandu.inspections.InspectionEnums.Channel;
+import cn.jiandu.inspections.InspectionEnums.Handling;
+import cn.jiandu.inspections.InspectionEnums.RectifyWithin;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
 import cn.jiandu.common.UnitKind;
@@ -42,8 +44,20 @@ final class InspectionCheck {
             LocalDate plannedDate) {
     }
 
-    record NewFinding(ProblemType problemType, String description, String unit, String personsInvolved) {
+    /**
+     * One problem as entered; {@code rectifyDays} only with WITHIN_DAYS. {@code handlingNote} says why Jiandu
+     * handles it otherwise than chosen (a repeat opens a case).
+     */
+    record NewFinding(ProblemType problemType, String description, String unit, String personsInvolved,
+            Handling handling, Integer rectifyDays, String handlingNote) {
+
+        /** A repeat of the unit's problem within a year: a case, whatever the team chose (依规立案). */
+        NewFinding asRepeat() {
+            return new NewFinding(problemType, description, unit, personsInvolved, Handling.CASE, null, REPEAT_NOTE);
+        }
     }
+
+    static final String REPEAT_NOTE = "一年内同类问题再次发现，依规立案";
 
     record Outcome(LocalDate inspectedOn, String summary, List<NewFinding> findings) {
     }
@@ -160,7 +174,22 @@ final class InspectionCheck {
         if (persons != null && persons.length() > 2000) {
             throw new FormFieldValidationException("findings", where + "涉及人员（personsInvolved）不能超过 2000 个字");
         }
-        return new NewFinding(ProblemType.valueOf(type), description, unit == null ? inspectedUnit : unit, persons);
+        String handling = textOf(item, "handling");
+        if (!CaseEnums.isValid(Handling.class, handling)) {
+            throw new FormFieldValidationException("findings",
+                    where + "处理方式（handling）须为以下之一：" + choices(Handling.class));
+        }
+        Integer days = null;
+        if (Handling.valueOf(handling) == Handling.WITHIN_DAYS) {
+            String within = textOf(item, "rectifyDays");
+            if (!CaseEnums.isValid(RectifyWithin.class, within)) {
+                throw new FormFieldValidationException("findings",
+                        where + "限期整改须选择整改期限（rectifyDays）：" + choices(RectifyWithin.class));
+            }
+            days = RectifyWithin.valueOf(within).days();
+        }
+        return new NewFinding(ProblemType.valueOf(type), description, unit == null ? inspectedUnit : unit, persons,
+                Handling.valueOf(handling), days, null);
     }
 
     private static String textOf(JsonNode item, String field) {

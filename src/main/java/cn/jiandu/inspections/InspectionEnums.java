@@ -35,6 +35,26 @@ public final class InspectionEnums {
         public String label() { return label; }
     }
 
+    /**
+     * How the team handles a problem it found: a case (发现一起，查处一起), or for a minor one a rectification
+     * without a case — on the spot, or within a few days. A repeat within a year opens a case whatever was chosen.
+     */
+    public enum Handling implements Labelled {
+        CASE("立案办理"), ON_SPOT("当场整改"), WITHIN_DAYS("限期整改");
+        private final String label;
+        Handling(String label) { this.label = label; }
+        public String label() { return label; }
+    }
+
+    /** The days a unit gets to rectify a minor finding (限期整改). */
+    public enum RectifyWithin implements Labelled {
+        DAYS_3(3), DAYS_7(7), DAYS_15(15), DAYS_30(30);
+        private final int days;
+        RectifyWithin(int days) { this.days = days; }
+        public int days() { return days; }
+        public String label() { return days + "日内"; }
+    }
+
     private InspectionEnums() {
     }
 }

@@ -59,15 +59,36 @@ class InspectionRepository {
         for (InspectionCheck.NewFinding finding : outcome.findings()) {
             jdbc.update("""
                     INSERT INTO jd_inspection_finding (inspection_id, position, problem_type, description, unit,
-                        persons_involved)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
+                        persons_involved, handling, rectify_days, handling_note)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, position++, finding.problemType().name(), finding.description(), finding.unit(),
-                    finding.personsInvolved());
+                    finding.personsInvolved(), finding.handling().name(), finding.rectifyDays(),
+                    finding.handlingNote());
         }
     }
 
     void linkCase(long findingId, String caseNumber) {
         jdbc.update("UPDATE jd_inspection_finding SET case_number = ? WHERE id = ?", caseNumber, findingId);
+    }
+
+    void linkRectification(long findingId, String rectificationNumber) {
+        jdbc.update("UPDATE jd_inspection_finding SET rectification_number = ? WHERE id = ?", rectificationNumber,
+                findingId);
+    }
+
+    /**
+     * Whether the unit had a problem of this type found by another inspection on or after {@code since}, or a
+     * rectification of this type started since then: a repeat, which opens a case.
+     */
+    boolean foundBefore(String unit, String problemType, LocalDate since, long exceptInspection) {
+        Integer found = jdbc.queryForObject("""
+                SELECT (SELECT COUNT(*) FROM jd_inspection_finding f JOIN jd_inspection i ON i.id = f.inspection_id
+                        WHERE f.unit = ? AND f.problem_type = ? AND i.inspected_on >= ? AND i.id <> ?)
+                     + (SELECT COUNT(*) FROM jd_rectification r
+                        WHERE r.unit = ? AND r.problem_type = ? AND r.created_at >= ?)""", Integer.class,
+                unit, problemType, since, exceptInspection, unit, problemType,
+                java.sql.Timestamp.valueOf(since.atStartOfDay()));
+        return found != null && found > 0;
     }
 
     /** The inspection a supervisionInspection instance carries out: found by the instance, never by a variable. */
@@ -140,5 +161,6 @@ class InspectionRepository {
     private static final RowMapper<Inspection.Finding> FINDING = (rs, row) -> new Inspection.Finding(
             rs.getLong("id"), rs.getLong("inspection_id"), rs.getInt("position"), rs.getString("problem_type"),
             rs.getString("description"), rs.getString("unit"), rs.getString("persons_involved"),
-            rs.getString("case_number"));
+            rs.getString("case_number"), rs.getString("handling"), (Integer) rs.getObject("rectify_days"),
+            rs.getString("handling_note"), rs.getString("rectification_number"));
 }

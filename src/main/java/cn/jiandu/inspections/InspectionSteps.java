@@ -9,6 +9,8 @@ import static cn.jiandu.steps.Field.yesNo;
 import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.CaseEnums.Zone;
 import cn.jiandu.inspections.InspectionEnums.Channel;
+import cn.jiandu.inspections.InspectionEnums.Handling;
+import cn.jiandu.inspections.InspectionEnums.RectifyWithin;
 import cn.jiandu.inspections.InspectionEnums.Mode;
 import cn.jiandu.inspections.InspectionEnums.Scope;
 import cn.jiandu.common.UnitKind;
@@ -42,7 +44,9 @@ class InspectionSteps implements StepCatalog {
                                 choice("problemType", "问题类型", ProblemType.class),
                                 text("unit", "涉及单位", 200),
                                 text("personsInvolved", "涉及人员", 2000),
-                                text("description", "问题描述", InspectionCheck.MAX_FINDING_DESCRIPTION))),
+                                text("description", "问题描述", InspectionCheck.MAX_FINDING_DESCRIPTION),
+                                choice("handling", "处理方式", Handling.class).requiredInEachRow(),
+                                choice("rectifyDays", "整改期限", RectifyWithin.class))),
                         Set.of("inspectionNumber", "plannedDate", "zone", "unit", "unitKind", "inspectionMode",
                                 "inspectionScope", "inspectionChannel", "inspectionFocus")));
     }

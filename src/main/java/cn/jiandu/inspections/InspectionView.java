@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** What GET /api/inspections/{id} shows: the plan, the record and the cases its problems became. */
+/** What GET /api/inspections/{id} shows: the plan, the record and the cases or rectifications its problems became. */
 record InspectionView(
         long id,
         String inspectionNumber,
@@ -25,8 +25,10 @@ record InspectionView(
         OffsetDateTime recordedAt,
         List<FindingView> findings) {
 
+    /** A problem found, how it is handled (and why, when Jiandu opened a case anyway), and what it became. */
     record FindingView(int position, String problemType, String description, String unit, String personsInvolved,
-            String caseNumber) {
+            String caseNumber, String handling, Integer rectifyDays, String handlingNote,
+            String rectificationNumber) {
     }
 
     /** One line of GET /api/inspections. */
@@ -52,7 +54,8 @@ record InspectionView(
                 i.channel(), i.focus(), i.plannedDate(), i.plannedBy(), i.status(), i.inspectedOn(), i.summary(),
                 i.problemCount(), i.recordedBy(), i.recordedAt(), findings.stream()
                         .map(f -> new FindingView(f.position(), f.problemType(), f.description(), f.unit(),
-                                f.personsInvolved(), f.caseNumber()))
+                                f.personsInvolved(), f.caseNumber(), f.handling(), f.rectifyDays(),
+                                f.handlingNote(), f.rectificationNumber()))
                         .toList());
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import cn.jiandu.inspections.InspectionEnums.Handling;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -40,9 +42,23 @@ class RecordInspectionListener implements TaskListener {
         if (task.getAssignee() == null && current != null) {
             task.setAssignee(current.getUserId());
         }
+        outcome = withRepeatsAsCases(outcome, id);
         inspections.recordCarriedOut(id, outcome, task.getAssignee(), OffsetDateTime.now(clock));
         task.getExecution().setVariable("problemCount", outcome.findings().size());
         task.getExecution().setVariable("recordedBy", task.getAssignee());
     }
 
+    /**
+     * A minor finding may be rectified without a case, unless the unit had a problem of the same type found or
+     * rectified in the twelve months before: then it is handled as a case, and the finding says why.
+     */
+    private InspectionCheck.Outcome withRepeatsAsCases(InspectionCheck.Outcome outcome, long inspectionId) {
+        LocalDate since = outcome.inspectedOn().minusMonths(12);
+        List<InspectionCheck.NewFinding> findings = outcome.findings().stream()
+                .map(f -> f.handling() != Handling.CASE
+                        && inspections.foundBefore(f.unit(), f.problemType().name(), since, inspectionId)
+                                ? f.asRepeat() : f)
+                .toList();
+        return new InspectionCheck.Outcome(outcome.inspectedOn(), outcome.summary(), findings);
+    }
 }

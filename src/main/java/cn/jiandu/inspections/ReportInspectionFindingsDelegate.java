@@ -4,7 +4,11 @@ import cn.jiandu.cases.CaseEnums.ProblemType;
 import cn.jiandu.cases.InspectionCaseReporting;
 import cn.jiandu.common.Vars;
 import cn.jiandu.inspections.InspectionEnums.Channel;
+import cn.jiandu.inspections.InspectionEnums.Handling;
 import cn.jiandu.inspections.InspectionEnums.Mode;
+import cn.jiandu.rectification.NewRectification;
+import cn.jiandu.rectification.RectificationOrigin;
+import cn.jiandu.rectification.Rectifications;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,19 +16,24 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * reportInspectionFindings: every problem found becomes a supervisionCase with source INSPECTION
- * (发现一起，查处一起), and the finding keeps the case's number. A finding that already has its
- * case is skipped, so running the step again (say, after a move in Cockpit) reports nothing twice.
+ * reportInspectionFindings: each problem found is handled as the team chose — a supervisionCase with source
+ * INSPECTION (发现一起，查处一起), or for a minor one a rectification without a case, recorded done on the spot
+ * or started with its days (整改督办) — and the finding keeps the case's or rectification's number. A finding
+ * that already has one is skipped, so running the step again (say, after a move in Cockpit) reports nothing
+ * twice.
  */
 @Component("reportInspectionFindingsDelegate")
 class ReportInspectionFindingsDelegate implements JavaDelegate {
 
     private final InspectionRepository inspections;
     private final InspectionCaseReporting reporting;
+    private final Rectifications rectifications;
 
-    ReportInspectionFindingsDelegate(InspectionRepository inspections, InspectionCaseReporting reporting) {
+    ReportInspectionFindingsDelegate(InspectionRepository inspections, InspectionCaseReporting reporting,
+            Rectifications rectifications) {
         this.inspections = inspections;
         this.reporting = reporting;
+        this.rectifications = rectifications;
     }
 
     @Override
@@ -33,18 +42,34 @@ class ReportInspectionFindingsDelegate implements JavaDelegate {
         long id = inspection.id();
         String reportedBy = inspection.recordedBy();
         List<String> caseNumbers = new ArrayList<>();
+        List<String> rectificationNumbers = new ArrayList<>();
         for (Inspection.Finding finding : inspections.findings(id)) {
-            if (finding.caseNumber() == null) {
+            if (finding.caseNumber() != null) {
+                caseNumbers.add(finding.caseNumber());
+            } else if (finding.rectificationNumber() != null) {
+                rectificationNumbers.add(finding.rectificationNumber());
+            } else if (Handling.CASE.name().equals(finding.handling())) {
                 String caseNumber = reporting.reportFromInspection(new InspectionCaseReporting.Finding(id,
                         title(inspection, finding), description(inspection, finding), finding.unit(),
                         finding.personsInvolved(), finding.problemType(), inspection.zone(), reportedBy));
                 inspections.linkCase(finding.id(), caseNumber);
                 caseNumbers.add(caseNumber);
             } else {
-                caseNumbers.add(finding.caseNumber());
+                String number = rectify(inspection, finding);
+                inspections.linkRectification(finding.id(), number);
+                rectificationNumbers.add(number);
             }
         }
         execution.setVariable("caseNumbers", String.join(",", caseNumbers));
+        execution.setVariable("rectificationNumbers", String.join(",", rectificationNumbers));
+    }
+
+    private String rectify(Inspection inspection, Inspection.Finding finding) {
+        boolean onSpot = Handling.ON_SPOT.name().equals(finding.handling());
+        NewRectification source = new NewRectification(RectificationOrigin.INSPECTION, null, inspection.id(),
+                finding.id(), inspection.zone(), finding.unit(), inspection.unitKind(), finding.problemType(),
+                description(inspection, finding), onSpot ? null : finding.rectifyDays(), inspection.recordedBy());
+        return onSpot ? rectifications.recordOnSpot(source, inspection.inspectedOn()) : rectifications.start(source);
     }
 
     static String title(Inspection inspection, Inspection.Finding finding) {

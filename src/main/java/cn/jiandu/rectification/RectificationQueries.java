@@ -6,8 +6,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -21,6 +25,8 @@ public class RectificationQueries {
             deadline, first_deadline, reported_on, report_summary, check_result, check_reason, checked_on,
             returned_count, follow_up_due, follow_up_on, follow_up_mode, follow_up_result, follow_up_findings,
             escalated_case_number, created_at, completed_at""";
+
+    private static final int STATES_BATCH = 500;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -48,6 +54,32 @@ public class RectificationQueries {
     public List<RectificationView> ofUnit(CurrentUser reader, String unit) {
         return read("WHERE unit = ? ORDER BY id DESC", unit).stream()
                 .filter(r -> RectificationVisibility.canRead(reader, r.zone())).toList();
+    }
+
+    /**
+     * The state of each listed case's own rectifications in a few words (整改中（已逾期）, 整改完成; several joined
+     * by 、), for the register's column: one indexed look-up per 500 cases, no items or events read. Cases
+     * without a rectification are absent. The caller has already checked that the reader may see the cases.
+     */
+    public Map<String, String> statesOfCases(Collection<String> caseNumbers) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, StringJoiner> states = new LinkedHashMap<>();
+        List<String> numbers = List.copyOf(caseNumbers);
+        for (int from = 0; from < numbers.size(); from += STATES_BATCH) {
+            List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + STATES_BATCH));
+            jdbc.query("SELECT case_number, state, deadline FROM jd_rectification WHERE case_number IN ("
+                    + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ") ORDER BY id", rs -> {
+                        RectificationState state = RectificationState.valueOf(rs.getString("state"));
+                        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+                        boolean overdue = state == RectificationState.RECTIFYING && deadline != null
+                                && deadline.isBefore(today);
+                        states.computeIfAbsent(rs.getString("case_number"), n -> new StringJoiner("、"))
+                                .add(state.label() + (overdue ? "（已逾期）" : ""));
+                    }, batch.toArray());
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        states.forEach((number, text) -> texts.put(number, text.toString()));
+        return texts;
     }
 
     /** One rectification by number, for Jiandu's own steps (no reader: the caller has checked or needs none). */

@@ -6,6 +6,7 @@ import cn.jiandu.cases.CaseView;
 import cn.jiandu.documents.CaseDocuments;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.notices.CaseNamings;
+import cn.jiandu.rectification.RectificationQueries;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +24,11 @@ class CaseOverviews {
     private final CaseAppeals appeals;
     private final CaseDocuments documents;
     private final IdentityService identity;
+    private final RectificationQueries rectifications;
 
     CaseOverviews(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, CaseDocuments documents,
-            IdentityService identity) {
+            IdentityService identity, RectificationQueries rectifications) {
+        this.rectifications = rectifications;
         this.documents = documents;
         this.cases = cases;
         this.namings = namings;
@@ -35,7 +38,8 @@ class CaseOverviews {
 
     Optional<CaseOverview> find(CurrentUser reader, String caseNumber) {
         return cases.detail(reader, caseNumber).map(view -> new CaseOverview(view, namings.of(view.caseNumber()),
-                appeals.of(view.caseNumber()), documents.list(reader, view.caseNumber()), officers(view)));
+                appeals.of(view.caseNumber()), documents.list(reader, view.caseNumber()), officers(view),
+                rectifications.ofCase(view.caseNumber())));
     }
 
     private Map<String, String> officers(CaseView view) {

@@ -2,7 +2,9 @@ package cn.jiandu.register;
 
 import cn.jiandu.cases.CasePage;
 import cn.jiandu.cases.CaseQueries;
+import cn.jiandu.cases.CaseView;
 import cn.jiandu.identity.CurrentUser;
+import cn.jiandu.rectification.RectificationQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -35,12 +37,15 @@ class RegisterPages {
     private final CaseQueries cases;
     private final CaseOverviews overviews;
     private final RegisterWorkbook workbook;
+    private final RectificationQueries rectifications;
     private final Clock clock;
     /** The most cases one export holds (jiandu.register.export-limit); the page says so when the search finds more. */
     private final int exportLimit;
 
-    RegisterPages(CaseQueries cases, CaseOverviews overviews, RegisterWorkbook workbook, Clock clock,
+    RegisterPages(CaseQueries cases, CaseOverviews overviews, RegisterWorkbook workbook,
+            RectificationQueries rectifications, Clock clock,
             @Value("${jiandu.register.export-limit:10000}") int exportLimit) {
+        this.rectifications = rectifications;
         this.exportLimit = exportLimit;
         this.cases = cases;
         this.overviews = overviews;
@@ -59,6 +64,8 @@ class RegisterPages {
         }
         return new ModelAndView("register/list")
                 .addObject("found", found)
+                .addObject("rectifications", rectifications.statesOfCases(
+                        found.content().stream().map(CaseView.Summary::caseNumber).toList()))
                 .addObject("filter", query.filter())
                 .addObject("parameters", parameters)
                 .addObject("pageNumber", found.page() + 1)
@@ -80,7 +87,9 @@ class RegisterPages {
         response.setContentType(RegisterWorkbook.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
-        workbook.write(listing, query.filter(), exportLimit, response.getOutputStream());
+        workbook.write(listing, rectifications.statesOfCases(listing.rows().stream()
+                .map(row -> row.summary().caseNumber()).toList()), query.filter(), exportLimit,
+                response.getOutputStream());
     }
 
     @GetMapping("/cases/{caseNumber}")

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -33,7 +34,8 @@ class RegisterWorkbook {
     static final String PERSONS = "问责人员";
     static final String ABOUT = "说明";
     static final String[] CASE_HEADERS = {"案件编号", "问题标题", "涉及单位", "问题类型", "片区", "问题来源", "办理阶段",
-        "办结结果", "登记时间", "最近更新", "最早到期", "是否逾期", "涉及人员（登记时）", "被问责人员及问责方式"};
+        "办结结果", "登记时间", "最近更新", "最早到期", "是否逾期", "涉及人员（登记时）", "被问责人员及问责方式",
+        "整改"};
     static final String[] PERSON_HEADERS = {"案件编号", "姓名", "单位", "职务", "责任类型", "建议问责方式", "问责方式",
         "所属形态", "送达日期"};
 
@@ -45,7 +47,9 @@ class RegisterWorkbook {
         this.clock = clock;
     }
 
-    void write(CaseQueries.Listing listing, CaseFilter filter, int limit, OutputStream out) throws IOException {
+    /** {@code rectifications}: each case's rectification state in words (RectificationQueries.statesOfCases). */
+    void write(CaseQueries.Listing listing, Map<String, String> rectifications, CaseFilter filter, int limit,
+            OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
         try {
             CellStyle header = workbook.createCellStyle();
@@ -81,6 +85,7 @@ class RegisterWorkbook {
                 at(row, 10, c.dueAt(), dateTime);
                 text(row, 11, c.overdue() ? "已逾期" : "");
                 text(row, 12, c.personsInvolved());
+                text(row, 14, rectifications.get(c.caseNumber()));
                 StringJoiner held = new StringJoiner("\n");
                 for (CaseView.PersonView p : listed.persons()) {
                     held.add(p.name() + "（" + nonNull(p.responsibilityLabel()) + "）"
@@ -101,7 +106,7 @@ class RegisterWorkbook {
                 }
                 text(row, 13, held.toString()).setCellStyle(wrapped);
             }
-            widths(cases, new int[] {16, 36, 24, 20, 10, 16, 14, 18, 17, 17, 17, 10, 30, 40});
+            widths(cases, new int[] {16, 36, 24, 20, 10, 16, 14, 18, 17, 17, 17, 10, 30, 40, 20});
             widths(persons, new int[] {16, 12, 24, 16, 14, 16, 16, 14, 12});
 
             Sheet about = workbook.createSheet(ABOUT);

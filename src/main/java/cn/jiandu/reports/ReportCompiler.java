@@ -62,10 +62,34 @@ class ReportCompiler {
     private final Breakdown personsByResponsibility = new Breakdown("person_resp", "person.responsibility",
             Persons.RESPONSIBILITIES, null);
 
+    /**
+     * The rectification figures and what each counts (ReportFigures.Rectifications). A period's report shows the
+     * rectifications as they stand when it is compiled: open ones started before the period ended.
+     */
+    private static final Map<String, String> RECTIFICATION_FIGURES = new LinkedHashMap<>();
+
+    static {
+        RECTIFICATION_FIGURES.put("open", "state NOT IN ('COMPLETED', 'ESCALATED')");
+        // A deadline is the last day the unit has: overdue from the next day on, as of the period's cut-off.
+        RECTIFICATION_FIGURES.put("overdue", "state = 'RECTIFYING' AND deadline < :toDay");
+        RECTIFICATION_FIGURES.put("completed", "state = 'COMPLETED' AND completed_at >= :from AND completed_at < :to");
+        // An escalation ends the rectification: completed_at is when it was escalated.
+        RECTIFICATION_FIGURES.put("escalated", "state = 'ESCALATED' AND completed_at >= :from AND completed_at < :to");
+    }
+
+    private final Map<String, Breakdown> rectificationsByZone = new LinkedHashMap<>();
+    private final Map<String, Breakdown> rectificationsByKind = new LinkedHashMap<>();
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String sql;
 
     ReportCompiler(NamedParameterJdbcTemplate jdbc) {
+        for (String figure : RECTIFICATION_FIGURES.keySet()) {
+            rectificationsByZone.put(figure, new Breakdown("zg_" + figure + "_zone", "zone",
+                    ReportFigures.Rectifications.ZONES, null));
+            rectificationsByKind.put(figure, new Breakdown("zg_" + figure + "_kind", "unit_kind",
+                    codes(UnitKind.class), "UNKNOWN"));
+        }
         this.jdbc = jdbc;
         this.sql = buildSql();
     }
@@ -74,7 +98,8 @@ class ReportCompiler {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("from", period.from())
                 .addValue("to", period.to())
-                .addValue("asOf", asOf);
+                .addValue("asOf", asOf)
+                .addValue("toDay", period.to().atZoneSameInstant(period.from().getOffset()).toLocalDate());
         ReportFigures figures = jdbc.queryForObject(sql, parameters, (rs, row) -> read(rs, asOf));
         if (period.kind() == ReportKind.WEEKLY) {
             return withClosedCases(figures, parameters);
@@ -123,6 +148,13 @@ class ReportCompiler {
         personsByForm.addTo(persons, "1 = 1");
         personsByResponsibility.addTo(persons, "1 = 1");
 
+        List<String> rectifications = new ArrayList<>();
+        RECTIFICATION_FIGURES.forEach((figure, condition) -> {
+            rectifications.add(count("zg_" + figure, condition));
+            rectificationsByZone.get(figure).addTo(rectifications, condition);
+            rectificationsByKind.get(figure).addTo(rectifications, condition);
+        });
+
         return "SELECT * FROM (SELECT " + String.join(",\n  ", cases) + "\nFROM jd_case) c"
                 + "\nCROSS JOIN (SELECT " + String.join(",\n  ", inspections)
                 + "\nFROM jd_inspection WHERE status = 'CARRIED_OUT' AND recorded_at >= :from AND recorded_at < :to) i"
@@ -133,7 +165,9 @@ class ReportCompiler {
                 + " WHEN COALESCE(person.measure, 'PROPOSE_FILING') = 'PROPOSE_FILING' THEN 'PROPOSE_FILING' END AS measure"
                 + "\n  FROM jd_case_person person JOIN jd_case kase ON kase.case_number = person.case_number"
                 + "\n  WHERE " + closed("kase.") + " AND kase.outcome IN ('ACCOUNTABILITY', 'REFERRED_FOR_INVESTIGATION')"
-                + ") person WHERE person.measure <> 'NONE') p";
+                + ") person WHERE person.measure <> 'NONE') p"
+                + "\nCROSS JOIN (SELECT " + String.join(",\n  ", rectifications)
+                + "\nFROM jd_rectification WHERE created_at < :to) r";
     }
 
     private ReportFigures read(ResultSet rs, OffsetDateTime asOf) throws SQLException {
@@ -153,7 +187,29 @@ class ReportCompiler {
                 new Persons(rs.getLong("persons_total"), personsByMeasure.read(rs), personsByForm.read(rs),
                         personsByResponsibility.read(rs)),
                 ReportFigures.Organisations.of(organisations.read(rs)),
-                faultTolerance, rs.getLong("notices_published"), null);
+                faultTolerance, rs.getLong("notices_published"), null, rectifications(rs));
+    }
+
+    private ReportFigures.Rectifications rectifications(ResultSet rs) throws SQLException {
+        Map<String, Map<String, Long>> byZone = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> byKind = new LinkedHashMap<>();
+        for (String figure : RECTIFICATION_FIGURES.keySet()) {
+            byZone.put(figure, rectificationsByZone.get(figure).read(rs));
+            byKind.put(figure, rectificationsByKind.get(figure).read(rs));
+        }
+        return new ReportFigures.Rectifications(new ReportFigures.Counts(rs.getLong("zg_open"),
+                rs.getLong("zg_overdue"), rs.getLong("zg_completed"), rs.getLong("zg_escalated")),
+                lines(byZone), lines(byKind));
+    }
+
+    /** From one count per figure and code to one line of counts per code. */
+    private static Map<String, ReportFigures.Counts> lines(Map<String, Map<String, Long>> byFigure) {
+        Map<String, ReportFigures.Counts> lines = new LinkedHashMap<>();
+        for (String code : byFigure.get("open").keySet()) {
+            lines.put(code, new ReportFigures.Counts(byFigure.get("open").get(code), byFigure.get("overdue").get(code),
+                    byFigure.get("completed").get(code), byFigure.get("escalated").get(code)));
+        }
+        return lines;
     }
 
     private ReportFigures withClosedCases(ReportFigures f, MapSqlParameterSource parameters) {
@@ -170,7 +226,7 @@ class ReportCompiler {
                         rs.getObject("closed_at", OffsetDateTime.class), rs.getString("unit_measure"), null));
         return new ReportFigures(f.asOf(), f.inspections(), f.newProblems(), f.casesByStage(), f.openCases(),
                 f.overdue(), f.closed(), f.measures(), f.leaderMeasures(), f.persons(), f.organisations(),
-                f.faultTolerance(), f.noticesPublished(), withPersons(lines));
+                f.faultTolerance(), f.noticesPublished(), withPersons(lines), f.rectifications());
     }
 
     /** Each line with its persons' responsibility and measure (a handed-over case's unmeasured persons: filing). */

@@ -33,12 +33,58 @@ public record ReportFigures(
         Organisations organisations,
         Map<String, Long> faultTolerance,
         long noticesPublished,
-        List<ClosedCase> closedCases) {
+        List<ClosedCase> closedCases,
+        Rectifications rectifications) {
 
-    /** Reports stored before persons (or organisations) were counted have none: they read as zeros. */
+    /** Reports stored before persons (organisations, rectifications) were counted have none: they read as zeros. */
     public ReportFigures {
         persons = persons == null ? Persons.NONE : persons;
         organisations = organisations == null ? Organisations.of(null) : organisations;
+        rectifications = rectifications == null ? Rectifications.NONE : rectifications;
+    }
+
+    /** Figures without rectifications (reports compiled before they were counted). */
+    public ReportFigures(OffsetDateTime asOf, Inspections inspections, NewProblems newProblems,
+            Map<String, Long> casesByStage, long openCases, Overdue overdue, Closed closed, Map<String, Long> measures,
+            Map<String, Long> leaderMeasures, Persons persons, Organisations organisations,
+            Map<String, Long> faultTolerance, long noticesPublished, List<ClosedCase> closedCases) {
+        this(asOf, inspections, newProblems, casesByStage, openCases, overdue, closed, measures, leaderMeasures,
+                persons, organisations, faultTolerance, noticesPublished, closedCases, null);
+    }
+
+    /**
+     * Rectifications (整改督办), in total, by zone and by unit kind (UNKNOWN: a case's unit whose kind no one
+     * recorded). {@code open}: not completed nor escalated, started before the period ended; {@code overdue}:
+     * of those, rectifying past a deadline that fell before the period ended; {@code completed} and
+     * {@code escalated} (转立案) in the period. Every code present, zero included.
+     */
+    public record Rectifications(Counts total, Map<String, Counts> byZone, Map<String, Counts> byUnitKind) {
+
+        public static final List<String> ZONES = List.of("NORTH", "SOUTH");
+        public static final List<String> UNIT_KINDS = Stream.concat(
+                Arrays.stream(cn.jiandu.common.UnitKind.values()).map(Enum::name), Stream.of("UNKNOWN")).toList();
+
+        static final Rectifications NONE = new Rectifications(null, null, null);
+
+        public Rectifications {
+            total = total == null ? Counts.ZERO : total;
+            byZone = everyCode(ZONES, byZone);
+            byUnitKind = everyCode(UNIT_KINDS, byUnitKind);
+        }
+
+        private static Map<String, Counts> everyCode(List<String> codes, Map<String, Counts> counts) {
+            Map<String, Counts> complete = new LinkedHashMap<>();
+            codes.forEach(code -> complete.put(code, Counts.ZERO));
+            if (counts != null) {
+                counts.forEach((code, count) -> complete.put(code, count == null ? Counts.ZERO : count));
+            }
+            return complete;
+        }
+    }
+
+    /** One line of the rectification figures. */
+    public record Counts(long open, long overdue, long completed, long escalated) {
+        static final Counts ZERO = new Counts(0, 0, 0, 0);
     }
 
     /** Inspections carried out (recorded) in the period; confidential plans are never counted. */

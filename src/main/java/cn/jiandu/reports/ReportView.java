@@ -32,7 +32,8 @@ record ReportView(
         PersonCounts persons,
         OrganisationCounts organisations,
         List<CaseLine> closedCases,
-        long closedCasesNotListed) {
+        long closedCasesNotListed,
+        RectificationCounts rectifications) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -87,6 +88,47 @@ record ReportView(
         }
     }
 
+    /** Rectifications (整改督办): the totals, then a line per zone and per unit kind. */
+    record RectificationCounts(RectificationLine total, List<RectificationLine> byZone,
+            List<RectificationLine> byUnitKind) {
+
+        static final String NOTE = "未完成：截至编制时尚未整改完成或转立案的；逾期：整改中且整改期限已过统计区间末日的；"
+                + "已完成、转立案：本期内整改完成或因整改不实不力转立案的。当场整改的计入已完成。";
+
+        public String note() {
+            return NOTE;
+        }
+
+        /** The lines as 北片区 未完成 0、逾期 0、已完成 2、转立案 0, for the mail and Tasklist. */
+        String text(List<RectificationLine> lines) {
+            return lines.stream().filter(RectificationLine::any).map(RectificationLine::text)
+                    .collect(Collectors.joining("；")).transform(t -> t.isEmpty() ? "无" : t);
+        }
+
+        public String byZoneText() {
+            return text(byZone);
+        }
+
+        public String byUnitKindText() {
+            return text(byUnitKind);
+        }
+    }
+
+    record RectificationLine(String label, long open, long overdue, long completed, long escalated) {
+
+        static RectificationLine of(String label, ReportFigures.Counts c) {
+            return new RectificationLine(label, c.open(), c.overdue(), c.completed(), c.escalated());
+        }
+
+        boolean any() {
+            return open + overdue + completed + escalated > 0;
+        }
+
+        public String text() {
+            return label + " 未完成 " + open + "、逾期 " + overdue + "、已完成 " + completed + "、转立案 " + escalated;
+        }
+    }
+
     /**
      * A line of the weekly bulletin. {@code measures} reads the same for both versions of the route:
      * a version-2 case by person (直接责任 通报批评、主要领导责任 组织调整建议), a version-1 case by its two
@@ -132,7 +174,18 @@ record ReportView(
                 stored == null ? null : stored.officeRemarks(), stored == null ? null : stored.signOffComment(),
                 stored == null ? null : stored.signedBy(), stored == null ? null : stored.signedAt(),
                 headlines(f), charts(f), persons(f.persons()), organisations(f.organisations()), lines,
-                Math.max(0, listable - lines.size()));
+                Math.max(0, listable - lines.size()), rectifications(f.rectifications()));
+    }
+
+    private static RectificationCounts rectifications(ReportFigures.Rectifications r) {
+        return new RectificationCounts(RectificationLine.of("合计", r.total()),
+                r.byZone().entrySet().stream()
+                        .map(e -> RectificationLine.of(ReportLabels.of(ReportLabels.ZONES, e.getKey()), e.getValue()))
+                        .toList(),
+                r.byUnitKind().entrySet().stream()
+                        .map(e -> RectificationLine.of("UNKNOWN".equals(e.getKey()) ? "未登记类别"
+                                : ReportLabels.of(ReportLabels.UNIT_KINDS, e.getKey()), e.getValue()))
+                        .toList());
     }
 
     public String asOfText() {
@@ -155,6 +208,9 @@ record ReportView(
         for (Chart chart : allCharts()) {
             text.append(chart.title()).append("：").append(chart.text()).append("\n");
         }
+        text.append("整改督办：").append(rectifications.total().text()).append("\n");
+        text.append("整改督办（按片区）：").append(rectifications.byZoneText()).append("\n");
+        text.append("整改督办（按单位类别）：").append(rectifications.byUnitKindText()).append("\n");
         return text.toString().trim();
     }
 
@@ -170,7 +226,9 @@ record ReportView(
                 new Headline("问责人员", f.persons().total(), "人次"),
                 new Headline("问责党组织", f.organisations().total(), "个"),
                 new Headline("容错免责", f.faultTolerance().getOrDefault("EXEMPTED", 0L), "件"),
-                new Headline("通报曝光", f.noticesPublished(), "起"));
+                new Headline("通报曝光", f.noticesPublished(), "起"),
+                new Headline("整改完成", f.rectifications().total().completed(), "项"),
+                new Headline("整改未完成", f.rectifications().total().open(), "项"));
     }
 
     private static List<Chart> charts(ReportFigures f) {

@@ -67,7 +67,7 @@ class InspectionApiTest {
                   "inspectedOn": {"value": "%s"},
                   "inspectionSummary": {"value": "暗访幸福社区卡口"},
                   "problemsFound": {"value": true},
-                  "findings": {"type": "Json", "value": "[{\\"problemType\\": \\"INEFFECTIVE_PREVENTION\\", \\"description\\": \\"卡口无人值守\\"}]"}
+                  "findings": {"type": "Json", "value": "[{\\"problemType\\": \\"INEFFECTIVE_PREVENTION\\", \\"description\\": \\"卡口无人值守\\", \\"handling\\": \\"CASE\\"}]"}
                 }}""".formatted(TODAY));
         assertThat(recorded.status()).isEqualTo(204);
 

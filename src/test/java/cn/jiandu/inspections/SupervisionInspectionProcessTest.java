@@ -98,9 +98,9 @@ class SupervisionInspectionProcessTest {
         complete("south1", record, Map.of("inspectedOn", LocalDate.now(SHANGHAI).toString(),
                 "inspectionSummary", "暗访城南农贸市场，发现两处问题", "problemsFound", true,
                 "findings", Spin.JSON("""
-                        [{"problemType": "INEFFECTIVE_PREVENTION", "description": "入口未测体温、未查验健康码",
+                        [{"problemType": "INEFFECTIVE_PREVENTION", "description": "入口未测体温、未查验健康码", "handling": "CASE",
                           "unit": "", "personsInvolved": "市场管理员赵某"},
-                         {"problemType": "FORMALISM_BUREAUCRATISM", "description": "消毒台账事后补记",
+                         {"problemType": "FORMALISM_BUREAUCRATISM", "description": "消毒台账事后补记", "handling": "CASE",
                           "unit": "城南农贸市场管理办公室"}]""")));
 
         assertThat(inspection).isWaitingAt("reportInspectionFindings");
@@ -138,7 +138,7 @@ class SupervisionInspectionProcessTest {
         ProcessInstance inspection = plan("north1", Map.of());
         complete("north1", task("recordInspection", inspection), Map.of("inspectedOn", LocalDate.now(SHANGHAI).toString(),
                 "inspectionSummary", "检查社区", "problemsFound", true,
-                "findings", "[{\"problemType\": \"BUCK_PASSING\", \"description\": \"推诿群众求助\"}]"));
+                "findings", "[{\"problemType\": \"BUCK_PASSING\", \"description\": \"推诿群众求助\", \"handling\": \"CASE\"}]"));
         execute(job("reportInspectionFindings", inspection));
 
         Inspection.Finding finding = inspections.findings(inspectionId(inspection)).get(0);
@@ -173,7 +173,7 @@ class SupervisionInspectionProcessTest {
                 .hasMessageContaining("问题清单第 1 条").hasMessageContaining("description");
         Assertions.assertThat(refusal(() -> complete("north1", record, Map.of("inspectedOn", today,
                 "inspectionSummary", "未发现问题", "problemsFound", false,
-                "findings", Spin.JSON("[{\"problemType\": \"OTHER\", \"description\": \"某问题\"}]")))))
+                "findings", Spin.JSON("[{\"problemType\": \"OTHER\", \"description\": \"某问题\", \"handling\": \"CASE\"}]")))))
                 .hasMessageContaining("problemsFound");
         Assertions.assertThat(refusal(() -> complete("north1", record, Map.of(
                 "inspectedOn", LocalDate.now(SHANGHAI).plusDays(1).toString(), "inspectionSummary", "预先记录"))))
