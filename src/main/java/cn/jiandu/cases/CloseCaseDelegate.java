@@ -25,8 +25,10 @@ class CloseCaseDelegate implements JavaDelegate {
 
     private final CaseRepository cases;
     private final MailOutbox outbox;
+    private final ReporterSeal seal;
 
-    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox) {
+    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox, ReporterSeal seal) {
+        this.seal = seal;
         this.cases = cases;
         this.outbox = outbox;
     }
@@ -40,10 +42,11 @@ class CloseCaseDelegate implements JavaDelegate {
         cases.close(caseNumber, outcome);
         execution.setVariable("outcome", outcome.name());
         CaseRecord record = cases.findByNumber(caseNumber).orElseThrow();
-        if (!record.anonymous() && record.reporterEmail() != null) {
-            outbox.record("CASE_OUTCOME", caseNumber, List.of(record.reporterEmail()),
+        ReporterIdentity reporter = record.anonymous() ? null : seal.open(caseNumber, record.reporterIdentity());
+        if (reporter != null && reporter.email() != null) {
+            outbox.record("CASE_OUTCOME", caseNumber, List.of(reporter.email()),
                     "您反映的问题（" + caseNumber + "）已办结", "case-outcome", Map.of(
-                            "reporterName", record.reporterName() == null ? "举报人" : record.reporterName(),
+                            "reporterName", reporter.name() == null ? "举报人" : reporter.name(),
                             "caseNumber", caseNumber,
                             "title", record.title(),
                             "outcomeLabel", OUTCOME_LABELS.get(outcome)));
