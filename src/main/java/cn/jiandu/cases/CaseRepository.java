@@ -85,7 +85,7 @@ public class CaseRepository {
                     persons_involved, anonymous, reporter_identity, reporter_key_id, reported_by,
                     problem_type, zone, stage, possible_duplicate_of, idempotency_key, request_hash,
                     reported_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 c.caseNumber(), c.processInstanceId(), c.title(), c.description(), c.source(), c.unit(),
                 c.personsInvolved(), c.anonymous(), sealed == null ? null : sealed.sealed(),
                 sealed == null ? null : sealed.keyId(),
