@@ -21,12 +21,12 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.altcha.altcha.Altcha;
 
-/** A citizen's browser without the page's script: fetches and solves the challenge, posts the form. */
-final class Citizen {
+/** A citizen's browser without the page's script: fetches and solves the challenge, posts the form (tests, bench/). */
+public final class Citizen {
 
-    record Page(int status, String body) {
+    public record Page(int status, String body) {
 
-        String code() {
+        public String code() {
             Matcher found = Pattern.compile("[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}").matcher(body);
             if (!found.find()) {
                 throw new AssertionError("no query code on the page:\n" + body);
@@ -46,12 +46,12 @@ final class Citizen {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
 
-    Citizen(int port) {
+    public Citizen(int port) {
         this.base = "http://localhost:" + port;
     }
 
     /** A solved challenge, as the page's script puts it in the hidden field altcha. */
-    String solvedChallenge() {
+    public String solvedChallenge() {
         try {
             JsonNode challenge = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/report/challenge")).GET()).body());
             Altcha.Solution solution = Altcha.solveChallenge(challenge.get("challenge").asText(),
@@ -68,7 +68,7 @@ final class Citizen {
         }
     }
 
-    static Map<String, String> named(String title, String phone) {
+    public static Map<String, String> named(String title, String phone) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", title);
         form.put("description", "晚上十点以后卡口没有人值守，外来车辆随意进出。");
@@ -85,14 +85,14 @@ final class Citizen {
     }
 
     /** Posts the form with a freshly solved challenge. */
-    Page report(Map<String, String> form, Map<String, byte[]> files) {
+    public Page report(Map<String, String> form, Map<String, byte[]> files) {
         Map<String, String> solved = new LinkedHashMap<>(form);
         solved.put("altcha", solvedChallenge());
         return post(solved, files);
     }
 
     /** Posts the form as given (with or without altcha), files as parts named evidence. */
-    Page post(Map<String, String> form, Map<String, byte[]> files) {
+    public Page post(Map<String, String> form, Map<String, byte[]> files) {
         String boundary = "----citizen" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -109,7 +109,7 @@ final class Citizen {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    Page status(String code) {
+    public Page status(String code) {
         return form("/report/status", Map.of("code", code));
     }
 
@@ -138,7 +138,7 @@ final class Citizen {
     }
 
     /** A small real JPEG, as a phone's camera would send (smaller). */
-    static byte[] photo() {
+    public static byte[] photo() {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         image.getGraphics().fillRect(8, 8, 20, 20);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
