@@ -39,11 +39,13 @@ public final class PublicReportRun {
             }
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JianduApplication.class)
                     .properties(Map.of("camunda.bpm.job-execution.enabled", "false", "server.port", "0",
-                            "logging.level.root", "WARN", "jiandu.public-report.per-client-per-minute", "1000000",
-                            "jiandu.public-report.overall-per-minute", "1000000",
-                            "jiandu.public-report.status-per-client-per-minute", "1000000",
-                            "jiandu.public-report.daily-alert-threshold", "0"))
-                    .run("--spring.datasource.url=" + postgres.url("public_report_bench"),
+                            "logging.level.root", "WARN"))
+                    // Arguments, not default properties: application.yaml's settings would win over those.
+                    .run("--jiandu.public-report.per-client-per-minute=1000000",
+                            "--jiandu.public-report.overall-per-minute=1000000",
+                            "--jiandu.public-report.status-per-client-per-minute=1000000",
+                            "--jiandu.public-report.daily-alert-threshold=0",
+                            "--spring.datasource.url=" + postgres.url("public_report_bench"),
                             "--spring.datasource.username=" + postgres.user(),
                             "--spring.datasource.password=" + postgres.password())) {
                 Citizen citizen = new Citizen(((WebServerApplicationContext) app).getWebServer().getPort());
