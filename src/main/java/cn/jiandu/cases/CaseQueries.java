@@ -42,14 +42,16 @@ public class CaseQueries {
     private final Clock clock;
     /** How many cases past a page's start the register counts exactly (jiandu.register.count-limit). */
     private final int countLimit;
+    private final ReporterSeal seal;
 
     CaseQueries(CaseRepository cases, PersonRepository persons, TaskService taskService,
-            HistoryService historyService, Clock clock,
+            HistoryService historyService, Clock clock, ReporterSeal seal,
             @Value("${jiandu.register.count-limit:1000}") int countLimit) {
         if (countLimit < 1) {
             throw new IllegalArgumentException("jiandu.register.count-limit must be at least 1, not " + countLimit);
         }
         this.countLimit = countLimit;
+        this.seal = seal;
         this.clock = clock;
         this.cases = cases;
         this.persons = persons;
@@ -125,8 +127,10 @@ public class CaseQueries {
     }
 
     private CaseView view(CaseRecord r, boolean withReporter) {
-        CaseView.Reporter reporter = withReporter && !r.anonymous()
-                ? new CaseView.Reporter(r.reporterName(), r.reporterPhone(), r.reporterEmail()) : null;
+        // Opened only for those entitled to it (CaseVisibility.seesReporter); others never cause a decryption.
+        ReporterIdentity identity = withReporter && !r.anonymous() ? seal.open(r.caseNumber(), r.reporterIdentity()) : null;
+        CaseView.Reporter reporter = identity == null ? null
+                : new CaseView.Reporter(identity.name(), identity.phone(), identity.email());
         return new CaseView(r.caseNumber(), r.title(), r.description(), r.source(), r.unit(), r.personsInvolved(),
                 r.anonymous(), reporter, r.problemType(), r.severity(), r.zone(), r.disposal(), r.stage(), r.outcome(),
                 r.possibleDuplicateOf(), r.substantiated(), r.findings(), r.responsiblePersons(),

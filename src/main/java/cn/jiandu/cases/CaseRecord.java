@@ -13,9 +13,8 @@ public record CaseRecord(
         String unit,
         String personsInvolved,
         boolean anonymous,
-        String reporterName,
-        String reporterPhone,
-        String reporterEmail,
+        /** The reporter's identity, sealed (ReporterSeal); null when anonymous or not given. */
+        ReporterSeal.Sealed reporterIdentity,
         String reportedBy,
         String problemType,
         String severity,

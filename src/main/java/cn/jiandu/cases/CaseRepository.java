@@ -69,25 +69,30 @@ public class CaseRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReporterSeal seal;
     /** PostgreSQL has the register's text indexes (db/vendor/postgresql/V13); H2 has none. */
     private final boolean postgres;
 
-    CaseRepository(JdbcTemplate jdbc, Clock clock) {
+    CaseRepository(JdbcTemplate jdbc, Clock clock, ReporterSeal seal) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.seal = seal;
         this.postgres = Boolean.TRUE.equals(jdbc.execute((Connection connection) ->
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
+    /** Stores a new case; the reporter's identity only sealed, and none at all for an anonymous report. */
     void insert(NewCase c) {
+        ReporterSeal.Sealed sealed = c.anonymous() ? null : seal.seal(c.caseNumber(), c.reporter());
         jdbc.update("""
                 INSERT INTO jd_case (case_number, process_instance_id, title, description, source, unit,
-                    persons_involved, anonymous, reporter_name, reporter_phone, reporter_email, reported_by,
+                    persons_involved, anonymous, reporter_identity, reporter_key_id, reported_by,
                     problem_type, zone, stage, possible_duplicate_of, idempotency_key, request_hash,
                     reported_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 c.caseNumber(), c.processInstanceId(), c.title(), c.description(), c.source(), c.unit(),
-                c.personsInvolved(), c.anonymous(), c.reporterName(), c.reporterPhone(), c.reporterEmail(),
+                c.personsInvolved(), c.anonymous(), sealed == null ? null : sealed.sealed(),
+                sealed == null ? null : sealed.keyId(),
                 c.reportedBy(), c.problemType(), c.zone(), CaseStage.REGISTERED.name(), c.possibleDuplicateOf(),
                 c.idempotencyKey(), c.requestHash(), c.reportedAt(), c.reportedAt());
     }
@@ -359,8 +364,8 @@ public class CaseRepository {
         return new CaseRecord(
                 rs.getString("case_number"), rs.getString("process_instance_id"), rs.getString("title"),
                 rs.getString("description"), rs.getString("source"), rs.getString("unit"),
-                rs.getString("persons_involved"), rs.getBoolean("anonymous"), rs.getString("reporter_name"),
-                rs.getString("reporter_phone"), rs.getString("reporter_email"), rs.getString("reported_by"),
+                rs.getString("persons_involved"), rs.getBoolean("anonymous"), sealed(rs),
+                rs.getString("reported_by"),
                 rs.getString("problem_type"), rs.getString("severity"), rs.getString("zone"),
                 rs.getString("disposal"), rs.getString("stage"), rs.getString("outcome"),
                 rs.getString("possible_duplicate_of"), bool(rs, "substantiated"), rs.getString("findings"),
@@ -379,6 +384,11 @@ public class CaseRepository {
                 bool(rs, "defence_changes_decision"), rs.getObject("served_on", LocalDate.class),
                 rs.getObject("verify_extended_at", OffsetDateTime.class),
                 rs.getObject("handed_over_at", OffsetDateTime.class), rs.getString("handed_over_by"));
+    }
+
+    private static ReporterSeal.Sealed sealed(ResultSet rs) throws SQLException {
+        String sealed = rs.getString("reporter_identity");
+        return sealed == null ? null : new ReporterSeal.Sealed(rs.getString("reporter_key_id"), sealed);
     }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {

@@ -31,8 +31,10 @@ class CloseCaseDelegate implements JavaDelegate {
     private final CaseRepository cases;
     private final MailOutbox outbox;
     private final ApplicationEventPublisher events;
+    private final ReporterSeal seal;
 
-    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox, ApplicationEventPublisher events) {
+    CloseCaseDelegate(CaseRepository cases, MailOutbox outbox, ApplicationEventPublisher events, ReporterSeal seal) {
+        this.seal = seal;
         this.cases = cases;
         this.outbox = outbox;
         this.events = events;
@@ -51,10 +53,11 @@ class CloseCaseDelegate implements JavaDelegate {
                 && !record.correctiveMeasures().isBlank()) {
             events.publishEvent(new CaseEvents.CaseExempted(caseNumber, exemptionApprover(execution)));
         }
-        if (!record.anonymous() && record.reporterEmail() != null) {
-            outbox.record("CASE_OUTCOME", caseNumber, List.of(record.reporterEmail()),
+        ReporterIdentity reporter = record.anonymous() ? null : seal.open(caseNumber, record.reporterIdentity());
+        if (reporter != null && reporter.email() != null) {
+            outbox.record("CASE_OUTCOME", caseNumber, List.of(reporter.email()),
                     "您反映的问题（" + caseNumber + "）已办结", "case-outcome", Map.of(
-                            "reporterName", record.reporterName() == null ? "举报人" : record.reporterName(),
+                            "reporterName", reporter.name() == null ? "举报人" : reporter.name(),
                             "caseNumber", caseNumber,
                             "title", record.title(),
                             "outcomeLabel", OUTCOME_LABELS.get(outcome)));

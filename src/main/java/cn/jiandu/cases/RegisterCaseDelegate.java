@@ -52,9 +52,8 @@ class RegisterCaseDelegate implements JavaDelegate {
         cases.insert(new NewCase(caseNumber, execution.getProcessInstanceId(), title,
                 Vars.string(execution, "description"), Vars.string(execution, "source"), unit,
                 Vars.string(execution, "personsInvolved"), anonymous,
-                anonymous ? null : Vars.string(execution, "reporterName"),
-                anonymous ? null : Vars.string(execution, "reporterPhone"),
-                anonymous ? null : Vars.string(execution, "reporterEmail"),
+                anonymous ? null : ReporterIdentity.of(Vars.string(execution, "reporterName"),
+                        Vars.string(execution, "reporterPhone"), Vars.string(execution, "reporterEmail")),
                 reporter(execution), problemType, Vars.string(execution, "zone"), duplicate,
                 Vars.string(execution, "idempotencyKey"), Vars.string(execution, "requestHash"), now));
 

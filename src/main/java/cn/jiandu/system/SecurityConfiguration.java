@@ -45,6 +45,10 @@ class SecurityConfiguration {
     /** Addresses for programs, answered 401 rather than sent to a login page. */
     private final RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+    /** The public reporting page acts for nobody logged in, so an officer's session there needs no CSRF token. */
+    private final RequestMatcher publicReport = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/report"),
+            PathPatternRequestMatcher.withDefaults().matcher("/report/**"));
 
     SecurityConfiguration(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
         this.objectMapper = objectMapper;
@@ -76,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/notices/**").authenticated()
                         .requestMatchers("/notices", "/notices/**", "/api/notices", "/api/notices/**").permitAll()
+                        // The public reporting page (群众举报): no login, and nothing of a login is used there.
+                        .requestMatchers("/report", "/report/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
@@ -87,7 +93,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Only what the session cookie authenticates needs the token; Basic clients send none.
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionOnlyCsrfTokens())
-                        .requireCsrfProtectionMatcher(webappSession::needsCsrfToken))
+                        .requireCsrfProtectionMatcher(request -> webappSession.needsCsrfToken(request)
+                                && !publicReport.matches(request)))
                 .formLogin(form -> form.disable())
                 // The one logout is Tasklist's; Spring's /logout would invalidate the webapps' session behind it.
                 .logout(logout -> logout.disable())

@@ -130,7 +130,7 @@ class CaseApiTest {
         anonymous.put("anonymous", true);
         String number = http.post("intake1", "/api/cases", anonymous).json().get("caseNumber").asText();
         Map<String, Object> row = jdbc.queryForMap(
-                "SELECT reporter_name, reporter_phone, reporter_email FROM jd_case WHERE case_number = ?", number);
+                "SELECT reporter_identity, reporter_key_id FROM jd_case WHERE case_number = ?", number);
         assertThat(row.values()).containsOnlyNulls();
     }
 
@@ -164,8 +164,12 @@ class CaseApiTest {
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         String caseNumber = started.json().get("businessKey").asText();
         Map<String, Object> row = jdbc.queryForMap(
-                "SELECT reporter_name, reported_by, stage FROM jd_case WHERE case_number = ?", caseNumber);
-        assertThat(row).containsEntry("REPORTER_NAME", "周某").containsEntry("REPORTED_BY", "stationed1")
+                "SELECT reporter_identity, reported_by, stage FROM jd_case WHERE case_number = ?", caseNumber);
+        assertThat((String) row.get("REPORTER_IDENTITY")).as("sealed, never in clear text").isNotBlank()
+                .doesNotContain("周某", "13600000000");
+        assertThat(http.get("intake1", "/api/cases/" + caseNumber).json().path("reporter").path("name").asText())
+                .isEqualTo("周某");
+        assertThat(row).containsEntry("REPORTED_BY", "stationed1")
                 .containsEntry("STAGE", "TRIAGE");
         String processInstance = started.json().get("id").asText();
         assertThat(http.get("admin", "/engine-rest/process-instance/" + processInstance + "/variables").json()

@@ -57,6 +57,8 @@ class SupervisionCaseProcessTest {
     @Autowired
     CaseRepository cases;
     @Autowired
+    ReporterSeal seal;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -118,7 +120,7 @@ class SupervisionCaseProcessTest {
                 .isEqualTo(1);
         Assertions.assertThat(runtimeService.getVariables(problem.getId())).doesNotContainKeys("reporterName",
                 "reporterPhone", "reporterEmail");
-        Assertions.assertThat(record(problem).reporterName()).isEqualTo("王某");
+        Assertions.assertThat(seal.open(caseNumber, record(problem).reporterIdentity()).name()).isEqualTo("王某");
 
         triage(problem, "CLOSE");
         closeAsync(problem);

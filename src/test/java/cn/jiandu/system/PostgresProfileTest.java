@@ -16,7 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Production start: the postgres profile on a real PostgreSQL, the first administrator from the environment. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "JIANDU_ADMIN_USER=chief", "JIANDU_ADMIN_PASSWORD=s3cret-Chief", "camunda.bpm.job-execution.enabled=false"})
+        "JIANDU_ADMIN_USER=chief", "JIANDU_ADMIN_PASSWORD=s3cret-Chief", "camunda.bpm.job-execution.enabled=false",
+        // Production seals reporter identities with the key from the environment; without one it does not start.
+        "JIANDU_REPORTER_KEY=q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80="})
 @ActiveProfiles("postgres")
 class PostgresProfileTest {
 
