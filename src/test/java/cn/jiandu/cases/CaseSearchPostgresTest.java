@@ -24,12 +24,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({CaseRepository.class, CommissionClock.class})
+@Import({CaseRepository.class, ReporterSeal.class, ReporterKeys.class, CommissionClock.class})
 class CaseSearchPostgresTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         EmbeddedPostgres.register(registry, "case_search");
+        // CaseRepository seals and opens reporters' identities; these cases have none, any key will do.
+        registry.add("jiandu.reporter.key", () -> "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     }
 
     @Autowired

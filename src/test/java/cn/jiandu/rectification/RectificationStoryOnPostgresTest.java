@@ -152,7 +152,7 @@ class RectificationStoryOnPostgresTest {
         // The case page shows the rectification and its timeline.
         String casePage = http.get("north1", "/cases/" + caseNumber).expect(200, "case page").body();
         assertThat(casePage).contains("整改督办", rectification, "整改完成", "入口设专人测温、查验健康码", "整改到位",
-                "实地回访", "整改成效巩固", "/api/rectifications/" + rectification + "/notice.docx");
+                "实地查看", "整改成果巩固", "/api/rectifications/" + rectification + "/notice.docx");
 
         // The weekly bulletins count each rectification completed in its week, by zone and by unit kind.
         JsonNode inspectionWeek = rectificationsOfWeek(INSPECTION_DAY);

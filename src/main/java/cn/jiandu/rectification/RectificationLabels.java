@@ -1,16 +1,24 @@
-package cn.jiandu.register;
+package cn.jiandu.rectification;
 
+import cn.jiandu.common.Labelled;
+import cn.jiandu.rectification.RectificationEnums.CheckResult;
+import cn.jiandu.rectification.RectificationEnums.FollowUpMode;
+import cn.jiandu.rectification.RectificationEnums.FollowUpResult;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The words the case page and the unit's history use for a rectification's results, modes and events. */
+/**
+ * The words pages use for a rectification's results, modes and events (bean {@code rectificationLabels} in
+ * the case page and the unit's history): the same labels as the forms, from the steps' own value lists.
+ */
 @Component("rectificationLabels")
-class RectificationLabels {
+public class RectificationLabels {
 
-    private static final Map<String, String> CHECK_RESULTS = Map.of(
-            "ACCEPTED", "整改到位", "PARTLY", "部分整改到位", "REJECTED", "整改不到位");
-    private static final Map<String, String> FOLLOW_UP_MODES = Map.of("ON_SITE", "实地回访", "VIDEO", "视频回访");
-    private static final Map<String, String> FOLLOW_UP_RESULTS = Map.of("SUSTAINED", "整改成效巩固", "RELAPSED", "问题反弹");
+    private static final Map<String, String> CHECK_RESULTS = labels(CheckResult.values());
+    private static final Map<String, String> FOLLOW_UP_MODES = labels(FollowUpMode.values());
+    private static final Map<String, String> FOLLOW_UP_RESULTS = labels(FollowUpResult.values());
     private static final Map<String, String> EVENTS = Map.of(
             "NOTICE_ISSUED", "下发整改通知", "REPORTED", "单位报送整改情况", "CHECKED", "核查整改情况",
             "REMINDED", "到期提醒", "URGED", "领导督促", "EXTENDED", "延长整改期限", "FOLLOWED_UP", "回头看",
@@ -39,5 +47,9 @@ class RectificationLabels {
 
     private static String of(Map<String, String> labels, String code) {
         return code == null ? "" : labels.getOrDefault(code, code);
+    }
+
+    private static <E extends Enum<E> & Labelled> Map<String, String> labels(E[] values) {
+        return Arrays.stream(values).collect(Collectors.toUnmodifiableMap(Enum::name, Labelled::label));
     }
 }
