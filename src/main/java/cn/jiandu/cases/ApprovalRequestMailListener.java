@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On creating approveDisposal, approveAccountability, approveFaultTolerance or approveNotice: mails the leaders what
- * waits for their approval, with what they are asked to approve and a link to the task.
+ * waits for their approval, with what they are asked to approve and a link to the task. The decision of an earlier
+ * round (a return, or a hold that came back to triage) goes first: leaders decide each round anew, and the form
+ * shows neither 同意 nor 退回 chosen.
  */
 @Component("approvalRequestMailListener")
 class ApprovalRequestMailListener implements TaskListener {
@@ -44,6 +46,10 @@ class ApprovalRequestMailListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        String decision = RecordDecisionListener.APPROVALS.get(task.getTaskDefinitionKey());
+        if (decision != null && task.getExecution().hasVariable(decision)) {
+            task.getExecution().removeVariable(decision);
+        }
         String caseNumber = Vars.caseNumber(task);
         String title = Vars.string(task, "title");
         outbox.record("APPROVAL_REQUEST", caseNumber, recipients.ofCandidateGroups(task),

@@ -35,6 +35,6 @@ class BulletinSteps implements StepCatalog {
                         yesNo(BulletinProcess.NOTICE_APPROVED, "审批结果"),
                         text(BulletinProcess.APPROVAL_COMMENT, "审批意见", COMMENT)),
                         Set.of(BulletinProcess.CASE_NUMBERS, BulletinProcess.BULLETIN_TITLE,
-                                BulletinProcess.BULLETIN_BODY)));
+                                BulletinProcess.BULLETIN_BODY, BulletinPersons.VARIABLE)));
     }
 }
