@@ -75,6 +75,14 @@ public class CaseRepository {
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
+    /** The title of the published bulletin that names the case (通报曝光), if one does. */
+    Optional<String> noticeTitle(String caseNumber) {
+        return jdbc.query("""
+                SELECT b.title FROM jd_bulletin b JOIN jd_bulletin_case bc ON bc.bulletin_id = b.id
+                WHERE bc.case_number = ? AND b.published_at IS NOT NULL ORDER BY b.published_at DESC""",
+                (rs, row) -> rs.getString(1), caseNumber).stream().findFirst();
+    }
+
     void insert(NewCase c) {
         jdbc.update("""
                 INSERT INTO jd_case (case_number, process_instance_id, title, description, source, unit,
