@@ -45,6 +45,10 @@ class SecurityConfiguration {
     /** Addresses for programs, answered 401 rather than sent to a login page. */
     private final RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+    /** What a mail links to: signed in on Jiandu's login, which comes back to the very page (a phone too). */
+    private final RequestMatcher mailLinks = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/tasks/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/approvals/**"));
 
     SecurityConfiguration(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
         this.objectMapper = objectMapper;
@@ -77,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/notices/**").authenticated()
                         .requestMatchers("/notices", "/notices/**", "/api/notices", "/api/notices/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(loginEntryPoint()))
@@ -115,6 +120,13 @@ class SecurityConfiguration {
     /** Programs get 401 problem+json; a person opening a page goes to the Tasklist login. */
     private AuthenticationEntryPoint loginEntryPoint() {
         return (request, response, exception) -> {
+            if (mailLinks.matches(request)) {
+                String asked = request.getRequestURI().substring(request.getContextPath().length())
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                response.sendRedirect(request.getContextPath() + "/login?next="
+                        + java.net.URLEncoder.encode(LoginPage.safe(asked), java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
             if (!api.matches(request)) {
                 response.sendRedirect(request.getContextPath() + TASKLIST);
                 return;
