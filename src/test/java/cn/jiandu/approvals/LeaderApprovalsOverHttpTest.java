@@ -63,7 +63,7 @@ class LeaderApprovalsOverHttpTest {
 
         assertThat(approval(caseNumber)).as("the approval still waits").isNotNull();
         assertThat(stage(caseNumber)).isEqualTo("DISPOSAL_APPROVAL");
-        assertThat(runtimeService.hasVariable(approval.getProcessInstanceId(), "disposalApproved")).isFalse();
+        assertThat(runtimeService.getVariable(approval.getProcessInstanceId(), "disposalApproved")).isNull();
         assertThat(taskService.getTaskComments(approval.getId())).isEmpty();
     }
 
@@ -100,10 +100,17 @@ class LeaderApprovalsOverHttpTest {
         assertThat(forged.statusCode()).as("a form another site posts has no token").isEqualTo(403);
         assertThat(stage(caseNumber)).isEqualTo("DISPOSAL_APPROVAL");
 
-        HttpResponse<String> page = WebappSession.login(port, "leader1")
-                .exchange("GET", "/approvals/" + taskId, null, Map.of());
+        WebappSession leader = WebappSession.login(port, "leader1");
+        HttpResponse<String> page = leader.exchange("GET", "/approvals/" + taskId, null, Map.of());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(caseNumber, "属实可能性大，转片区监督检查组初步核实", "退回案件监督管理室重新研判");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> withToken = leader.exchange("POST", "/api/approvals/" + taskId,
+                "{\"approved\": false, \"comment\": \"请补充群众反映的具体时间\"}",
+                Map.of("X-XSRF-TOKEN", token.group(1), "Accept", "application/json"));
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+        assertThat(stage(caseNumber)).as("returned to triage").isEqualTo("TRIAGE");
 
         Answer anonymous = http.get(null, "/approvals/" + taskId);
         assertThat(anonymous.status()).isEqualTo(302);

@@ -151,7 +151,7 @@ class LeadersDayInBrowserTest {
         browser.openTask(taskId);
         browser.claim();
         List<WebElement> choices = browser.driver().findElements(
-                By.xpath("//*[contains(@class,'fjs-form')]//input[@type='radio']"));
+                By.xpath("//*[contains(@class,'fjs-form')]//input[@type='radio' and not(@disabled)]"));
         assertThat(choices).hasSize(2).noneMatch(WebElement::isSelected);
         browser.complete();
         browser.visible(By.xpath("//*[contains(@class,'fjs-form-field-error')]"));
