@@ -101,11 +101,11 @@ class LeaderApprovalsOverHttpTest {
         assertThat(stage(caseNumber)).isEqualTo("DISPOSAL_APPROVAL");
 
         WebappSession leader = WebappSession.login(port, "leader1");
+        assertThat(leader.exchange("GET", "/cases/" + caseNumber, null, Map.of()).body())
+                .as("the case page links its open approval to the page").contains("/approvals/" + taskId);
         HttpResponse<String> page = leader.exchange("GET", "/approvals/" + taskId, null, Map.of());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(caseNumber, "属实可能性大，转片区监督检查组初步核实", "退回案件监督管理室重新研判");
-        assertThat(leader.exchange("GET", "/cases/" + caseNumber, null, Map.of()).body())
-                .as("the case page links its open approval to the page").contains("/approvals/" + taskId);
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("data-csrf=\"([^\"]+)\"").matcher(page.body());
         assertThat(token.find()).isTrue();
         HttpResponse<String> withToken = leader.exchange("POST", "/api/approvals/" + taskId,
