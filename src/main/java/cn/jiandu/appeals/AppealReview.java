@@ -38,6 +38,8 @@ class AppealReview {
             task.setVariable("newMeasure", null);
         }
         task.setVariable("appealReviewedBy", reviewer);
+        // Leaders decide each review anew: their form shows neither 同意 nor 退回 chosen.
+        task.setVariable("appealApproved", null);
     }
 
     void approved(DelegateTask task, String approver) {

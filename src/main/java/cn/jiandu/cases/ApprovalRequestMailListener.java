@@ -8,11 +8,13 @@ import cn.jiandu.cases.CaseEnums.Disposal;
 import cn.jiandu.cases.CaseEnums.VerificationOutcome;
 import cn.jiandu.cases.CaseEnums.FaultToleranceOutcome;
 import cn.jiandu.common.Labelled;
+import cn.jiandu.common.ModelVersion;
 import cn.jiandu.mail.TaskLinks;
 import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.mail.Recipients;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On creating approveDisposal, approveAccountability, approveFaultTolerance or approveNotice: mails the leaders what
- * waits for their approval, with what they are asked to approve and a link to the task.
+ * waits for their approval, with what they are asked to approve and a link to the task. The decision of an earlier
+ * round (a return, or a hold that came back to triage) goes first: leaders decide each round anew, and the form
+ * shows neither 同意 nor 退回 chosen.
  */
 @Component("approvalRequestMailListener")
 class ApprovalRequestMailListener implements TaskListener {
@@ -44,16 +48,26 @@ class ApprovalRequestMailListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        String decision = RecordDecisionListener.APPROVALS.get(task.getTaskDefinitionKey());
+        if (decision != null && task.getExecution().hasVariable(decision)) {
+            task.getExecution().removeVariable(decision);
+        }
         String caseNumber = Vars.caseNumber(task);
         String title = Vars.string(task, "title");
+        Map<String, Object> model = new HashMap<>(Map.of(
+                "caseNumber", caseNumber,
+                "title", title,
+                "unit", String.valueOf(Vars.string(task, "unit")),
+                "taskName", task.getName(),
+                "details", details(task),
+                "taskLink", links.task(task.getId())));
+        // Route version 2's approvals have a page of their own that reads on a phone.
+        if (decision != null && ModelVersion.is(task, SupervisionCaseProcess.VERSION_2)
+                && SupervisionCaseProcess.LEADERS_APPROVALS.containsKey(task.getTaskDefinitionKey())) {
+            model.put("approvalLink", links.approval(task.getId()));
+        }
         outbox.record("APPROVAL_REQUEST", caseNumber, recipients.ofCandidateGroups(task),
-                "【待审批】" + caseNumber + " " + task.getName() + "：" + title, "approval-request", Map.of(
-                        "caseNumber", caseNumber,
-                        "title", title,
-                        "unit", String.valueOf(Vars.string(task, "unit")),
-                        "taskName", task.getName(),
-                        "details", details(task),
-                        "taskLink", links.task(task.getId())));
+                "【待审批】" + caseNumber + " " + task.getName() + "：" + title, "approval-request", model);
     }
 
     private List<Detail> details(DelegateTask task) {

@@ -29,11 +29,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CaseQueries {
 
-    private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "serviceTask",
-            "businessRuleTask", "receiveTask", "intermediateTimer", "boundaryTimer", "noneEndEvent",
-            "terminateEndEvent");
-    /** Start and end of a stage (the sub-processes of version 2) say nothing its step does not. */
-    private static final Set<String> ONLY_OF_THE_CASE = Set.of("startEvent", "noneEndEvent", "terminateEndEvent");
+    /**
+     * What the timeline lists: the steps a person did and the decisions Jiandu or the engine took (a
+     * registration, a recommendation, an overdue step sent to leaders, a hold that ran out, a hand-over,
+     * the closing). Start and end events of the route and of its stages ("开始", "办结" right after a
+     * step reads as if the case were closed) and the sending of reminders are the route's mechanics.
+     */
+    private static final Set<String> TIMELINE_TYPES = Set.of("userTask", "serviceTask", "businessRuleTask",
+            "receiveTask", "intermediateTimer", "boundaryTimer");
+
+    static boolean onTimeline(String activityType, String activityId) {
+        return TIMELINE_TYPES.contains(activityType) && !activityId.endsWith("Reminder")
+                && !activityId.startsWith("send");
+    }
 
     private final CaseRepository cases;
     private final PersonRepository persons;
@@ -136,9 +144,19 @@ public class CaseQueries {
                 r.possibleDuplicateOf(), r.substantiated(), r.findings(), r.responsiblePersons(),
                 r.leadershipResponsible(), r.recommendedMeasure(), r.measure(), r.leaderMeasure(), r.typicalCase(),
                 r.faultToleranceOutcome(), r.faultToleranceApproved(), r.unitMeasure(), r.inquiryOutcome(),
-                r.verificationOutcome(), r.correctiveMeasures(), r.defenceRecord(), r.defenceChangesDecision(),
+                r.verificationOutcome(), triageComment(r.processInstanceId()), r.decisionReason(),
+                r.faultToleranceReason(), r.correctiveMeasures(), cases.noticeTitle(r.caseNumber()).orElse(null),
+                r.defenceRecord(), r.defenceChangesDecision(),
                 r.servedOn(), r.handedOverAt(), r.handedOverBy(), persons(r.caseNumber()),
                 r.reportedAt(), r.closedAt(), r.verifyDueAt(), openTasks(r.processInstanceId()), timeline(r.processInstanceId()));
+    }
+
+    /** The triage comment the record does not keep: the last one triage gave (the engine's history). */
+    private String triageComment(String processInstanceId) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+                .variableName("triageComment").list().stream().map(v -> v.getValue())
+                .filter(v -> v instanceof String text && !text.isBlank()).map(String.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** Shown to whoever may read the case: this view is built only after CaseVisibility allowed it. */
@@ -164,9 +182,7 @@ public class CaseQueries {
         for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(processInstanceId).orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc().list()) {
-            if (!TIMELINE_TYPES.contains(activity.getActivityType())
-                    || ONLY_OF_THE_CASE.contains(activity.getActivityType())
-                    && !processInstanceId.equals(activity.getParentActivityInstanceId())) {
+            if (!onTimeline(activity.getActivityType(), activity.getActivityId())) {
                 continue;
             }
             String by = activity.getAssignee();

@@ -81,6 +81,14 @@ public class CaseRepository {
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 
+    /** The title of the published bulletin that names the case (通报曝光), if one does. */
+    Optional<String> noticeTitle(String caseNumber) {
+        return jdbc.query("""
+                SELECT b.title FROM jd_bulletin b JOIN jd_bulletin_case bc ON bc.bulletin_id = b.id
+                WHERE bc.case_number = ? AND b.published_at IS NOT NULL ORDER BY b.published_at DESC""",
+                (rs, row) -> rs.getString(1), caseNumber).stream().findFirst();
+    }
+
     /** Stores a new case; the reporter's identity only sealed, and none at all for an anonymous report. */
     void insert(NewCase c) {
         ReporterSeal.Sealed sealed = c.anonymous() ? null : seal.seal(c.caseNumber(), c.reporter());

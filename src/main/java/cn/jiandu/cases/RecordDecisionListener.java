@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component("recordDecisionListener")
 class RecordDecisionListener implements TaskListener {
 
-    private static final Map<String, String> APPROVALS = Map.of(
+    /** Each leaders' approval and the Boolean its gateway reads. */
+    static final Map<String, String> APPROVALS = Map.of(
             SupervisionCaseProcess.APPROVE_DISPOSAL, "disposalApproved",
             SupervisionCaseProcess.APPROVE_ACCOUNTABILITY, "accountabilityApproved",
             SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",

@@ -1,5 +1,7 @@
 package cn.jiandu.cases;
 
+import java.util.Map;
+
 /** Ids of processes/supervision-case.bpmn that the Java side uses: one place, so a rename is one edit. */
 public final class SupervisionCaseProcess {
 
@@ -52,6 +54,12 @@ public final class SupervisionCaseProcess {
     /** The message a published bulletin sends, by business key, to each case it names. */
     public static final String CASE_NAMED_IN_BULLETIN = "caseNamedInBulletin";
     public static final String CASE_CLOSED = "caseClosed";
+
+    /** Route version 2's approvals by leaders, each with the Boolean its gateway reads (同意 true, 退回 false). */
+    public static final Map<String, String> LEADERS_APPROVALS = Map.of(
+            APPROVE_DISPOSAL, "disposalApproved",
+            APPROVE_FAULT_TOLERANCE, "faultToleranceApproved",
+            APPROVE_ACCOUNTABILITY, "accountabilityApproved");
 
     private SupervisionCaseProcess() {
     }

@@ -40,7 +40,7 @@ final class TaskInputRules {
                 ReportCheck.requireEnum(task, "disposal", "处置方式", Disposal.class, true);
                 requireText(task, "triageComment", "研判意见");
             }
-            case SupervisionCaseProcess.APPROVE_DISPOSAL -> requireApproval(task, "disposalApproved");
+            case SupervisionCaseProcess.APPROVE_DISPOSAL -> requireApproval(task, "disposalApproved", true);
             case SupervisionCaseProcess.INQUIRE_CASE -> {
                 requireText(task, "inquiryRecord", "谈话函询记录");
                 if (version1) {
@@ -85,7 +85,7 @@ final class TaskInputRules {
                 requireText(task, "defenceRecord", "陈述申辩情况");
                 defaultFalse(task, "defenceChangesDecision");
             }
-            case SupervisionCaseProcess.APPROVE_ACCOUNTABILITY -> requireApproval(task, "accountabilityApproved");
+            case SupervisionCaseProcess.APPROVE_ACCOUNTABILITY -> requireApproval(task, "accountabilityApproved", !version1);
             case SupervisionCaseProcess.REVIEW_FAULT_TOLERANCE -> {
                 ReportCheck.requireEnum(task, "faultToleranceOutcome", "容错结果", FaultToleranceOutcome.class, true);
                 requireText(task, "faultToleranceReason", "容错审查理由");
@@ -93,22 +93,32 @@ final class TaskInputRules {
                     defaultFalse(task, FAULT_TOLERANCE_CRITERIA.toArray(String[]::new));
                 }
             }
-            case SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE -> requireApproval(task, "faultToleranceApproved");
+            case SupervisionCaseProcess.APPROVE_FAULT_TOLERANCE -> requireApproval(task, "faultToleranceApproved", true);
             case SupervisionCaseProcess.DRAFT_NOTICE -> {
                 requireText(task, "noticeTitle", "通报标题");
                 requireText(task, "noticeBody", "通报正文");
             }
-            case SupervisionCaseProcess.APPROVE_NOTICE -> requireApproval(task, "noticeApproved");
+            case SupervisionCaseProcess.APPROVE_NOTICE -> requireApproval(task, "noticeApproved", false);
             default -> {
             }
         }
     }
 
-    /** A refusal must say why, so that the returned task shows the reason. */
-    private static void requireApproval(DelegateTask task, String decision) {
-        defaultFalse(task, decision);
+    /**
+     * A refusal must say why, so that the returned task shows the reason. Where the form offers 同意 and
+     * 退回 as an explicit choice, no answer is no decision: forgetting to choose must not return the case.
+     * Version 1's own forms (a checkbox: unticked is a return) keep their reading.
+     */
+    private static void requireApproval(DelegateTask task, String decision, boolean explicitChoice) {
+        if (explicitChoice) {
+            if (!(task.getVariable(decision) instanceof Boolean)) {
+                throw new FormFieldValidationException(decision, "请选择审批结果（" + decision + "）：同意或退回");
+            }
+        } else {
+            defaultFalse(task, decision);
+        }
         if (!Vars.isTrue(task, decision) && Vars.string(task, "approvalComment") == null) {
-            throw new FormFieldValidationException("approvalComment", "退回时须填写审批意见（approvalComment），说明退回理由");
+            throw new FormFieldValidationException("approvalComment", "选择退回的，须填写审批意见（approvalComment），写明退回理由和要求");
         }
     }
 

@@ -38,9 +38,17 @@ public class TaskLinks {
         }
     }
 
-    /** Opens the task itself in Tasklist (Tasklist keeps the task through its login). */
+    /**
+     * Opens the task itself in Tasklist, through Jiandu (/tasks/{id}): Tasklist's login forgets the task a
+     * link named, Jiandu's login comes back to it (TaskLinkPage).
+     */
     public String task(String taskId) {
-        return mailBase + taskPath(taskId);
+        return mailBase + "/tasks/" + taskId;
+    }
+
+    /** A leader's approval on one page that reads on a phone (approvals/ApprovalPages). */
+    public String approval(String taskId) {
+        return mailBase + "/approvals/" + taskId;
     }
 
     /** The task in Tasklist, from a page of this application (same host). */

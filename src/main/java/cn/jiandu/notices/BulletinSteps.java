@@ -3,9 +3,11 @@ package cn.jiandu.notices;
 import static cn.jiandu.steps.Field.text;
 import static cn.jiandu.steps.Field.yesNo;
 
+import cn.jiandu.steps.Field;
 import cn.jiandu.steps.StepCatalog;
 import cn.jiandu.steps.StepInput;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,15 @@ class BulletinSteps implements StepCatalog {
                         yesNo(BulletinProcess.NOTICE_APPROVED, "审批结果"),
                         text(BulletinProcess.APPROVAL_COMMENT, "审批意见", COMMENT)),
                         Set.of(BulletinProcess.CASE_NUMBERS, BulletinProcess.BULLETIN_TITLE,
-                                BulletinProcess.BULLETIN_BODY)));
+                                BulletinProcess.BULLETIN_BODY, BulletinPersons.VARIABLE)));
+    }
+
+    /** Whom the bulletin names, as the leaders' approval shows them (BulletinPersons). */
+    @Override
+    public Map<String, List<Field>> listsShown() {
+        return Map.of(BulletinProcess.PROCESS_KEY, List.of(Field.list(BulletinPersons.VARIABLE, "通报点名的人员",
+                Integer.MAX_VALUE, text("caseNumber", "案件编号", CASE_NUMBERS), text("name", "姓名", 100),
+                text("unit", "工作单位", 200), text("post", "职务", 200), text("responsibility", "责任类型", 20),
+                text("measure", "问责方式", 100))));
     }
 }

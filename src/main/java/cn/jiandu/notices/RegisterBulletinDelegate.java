@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 class RegisterBulletinDelegate implements JavaDelegate {
 
     private final BulletinRegistration registration;
+    private final BulletinPersons persons;
 
-    RegisterBulletinDelegate(BulletinRegistration registration) {
+    RegisterBulletinDelegate(BulletinRegistration registration, BulletinPersons persons) {
         this.registration = registration;
+        this.persons = persons;
     }
 
     @Override
@@ -26,6 +28,7 @@ class RegisterBulletinDelegate implements JavaDelegate {
         execution.setVariable(BulletinProcess.BULLETIN_ID, bulletin.id());
         // As registered: one number a line, in the bulletin's order, for the forms to show.
         execution.setVariable(BulletinProcess.CASE_NUMBERS, String.join("\n", bulletin.caseNumbers()));
+        execution.setVariable(BulletinPersons.VARIABLE, persons.of(bulletin.caseNumbers()));
         execution.setVariable(BulletinProcess.BULLETIN_TITLE, bulletin.title());
         execution.setVariable(BulletinProcess.BULLETIN_BODY, bulletin.body());
         // Reminder and approval mails read "title" as they do for a case.

@@ -125,6 +125,12 @@ class RegisterLabels {
     }
 
     /** Whether a due date has passed. */
+    /** The leader's approval page of an open approval of route version 2 (approvals/ApprovalPages), else null. */
+    public String approvalLink(String taskId, String taskKey) {
+        return cn.jiandu.cases.SupervisionCaseProcess.LEADERS_APPROVALS.containsKey(taskKey) ? "/approvals/" + taskId
+                : null;
+    }
+
     public boolean past(Date at) {
         return at != null && at.toInstant().isBefore(clock.instant());
     }

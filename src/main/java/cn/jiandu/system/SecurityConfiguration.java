@@ -49,6 +49,10 @@ class SecurityConfiguration {
     private final RequestMatcher publicReport = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/report"),
             PathPatternRequestMatcher.withDefaults().matcher("/report/**"));
+    /** What a mail links to: signed in on Jiandu's login, which comes back to the very page (a phone too). */
+    private final RequestMatcher mailLinks = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/tasks/**"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/approvals/**"));
 
     SecurityConfiguration(ObjectMapper objectMapper, CamundaBpmProperties camunda) {
         this.objectMapper = objectMapper;
@@ -83,6 +87,7 @@ class SecurityConfiguration {
                         // The public reporting page (群众举报): no login, and nothing of a login is used there.
                         .requestMatchers("/report", "/report/**").permitAll()
                         .requestMatchers("/css/**", "/js/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/login").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(webappSession, BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(loginEntryPoint()))
@@ -122,6 +127,13 @@ class SecurityConfiguration {
     /** Programs get 401 problem+json; a person opening a page goes to the Tasklist login. */
     private AuthenticationEntryPoint loginEntryPoint() {
         return (request, response, exception) -> {
+            if (mailLinks.matches(request)) {
+                String asked = request.getRequestURI().substring(request.getContextPath().length())
+                        + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                response.sendRedirect(request.getContextPath() + "/login?next="
+                        + java.net.URLEncoder.encode(LoginPage.safe(asked), java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
             if (!api.matches(request)) {
                 response.sendRedirect(request.getContextPath() + TASKLIST);
                 return;

@@ -205,7 +205,7 @@ class OfficersDayInBrowserTest {
         assertThat(browser.field("处理意见及理由").getDomProperty("value")).isEqualTo("失职失责，造成不良影响");
         assertThat(browser.field("陈述申辩情况").getDomProperty("value")).isEqualTo("李某、张某对事实无异议，未提出申辩");
         browser.claim();
-        browser.choose("同意（不勾选即退回：拟立案的退回初步核实，其他退回重新提出处理意见）");
+        browser.choose("同意");
         browser.type("审批意见", "同意逐人问责意见");
         browser.screenshot("07-leader1-approve-accountability");
         browser.complete();
@@ -233,8 +233,11 @@ class OfficersDayInBrowserTest {
         browser.openTask(route.bulletinTask(bulletin, "approveNotice").getId());
         assertThat(browser.field("通报标题").getDomProperty("value")).isEqualTo(NOTICE_TITLE);
         assertThat(browser.field("通报的案件编号").getDomProperty("value")).contains(caseNumber);
+        assertThat(browser.visible(By.cssSelector(".task-details .fjs-form table")).getText())
+                .as("every person the bulletin names, with responsibility and measure")
+                .contains(caseNumber, "李某", "直接责任", "诫勉", "张某", "重要领导责任", "批评教育");
         browser.claim();
-        browser.choose("同意发布（不勾选则退回修改）");
+        browser.choose("同意发布");
         browser.type("审批意见", "同意发布");
         browser.screenshot("09-leader1-approve-bulletin");
         browser.complete();

@@ -146,8 +146,10 @@ class RouteVersion2InTasklistTest {
         String caseNumber = atApproval();
 
         open("leader1", caseNumber, "approveAccountability");
-        assertThat(personsTable()).contains("李某", "直接责任", "诫勉（第一种形态）", "张某", "批评教育（第一种形态）");
-        browser.choose("同意（不勾选即退回：拟立案的退回初步核实，其他退回重新提出处理意见）");
+        assertThat(personsTable()).contains("李某", "北湖街道幸福社区党支部", "书记", "直接责任", "诫勉（第一种形态）",
+                "张某", "重要领导责任", "批评教育（第一种形态）", "建议问责方式");
+        assertThat(formText()).contains("对党组织的问责方式：未对党组织问责");
+        browser.choose("同意");
         browser.type("审批意见", "同意");
         browser.screenshot("v2-04-leader1-approve");
         completeAndWaitUntilGone(caseNumber, "approveAccountability");

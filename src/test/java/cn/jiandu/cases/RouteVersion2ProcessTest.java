@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cn.jiandu.accountability.Measure;
 import cn.jiandu.accountability.Person;
 import cn.jiandu.accountability.PersonRepository;
+import cn.jiandu.identity.CurrentUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -98,6 +99,8 @@ class RouteVersion2ProcessTest {
     PersonRepository persons;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CaseQueries queries;
 
     @BeforeEach
     void engineForAssertions() {
@@ -211,6 +214,83 @@ class RouteVersion2ProcessTest {
         execute(job("caseOnHold", problem));
         assertThat(problem).isWaitingAt("triageCase");
         assertThat(problem).variables().containsEntry("holdCount", 1);
+        triage(problem, "OTHER", "MINOR", "PRELIMINARY_VERIFICATION");
+        assertThat(problem).as("approving the hold is not approving the new disposal: nothing is chosen")
+                .variables().doesNotContainKey("disposalApproved");
+    }
+
+    @Test
+    void leadersMustChooseApproveOrReturnAndForgettingToChooseReturnsNothing() {
+        ProcessInstance problem = report("NORTH");
+        triage(problem, "OTHER", "MINOR", "PRELIMINARY_VERIFICATION");
+        Task approval = task("approveDisposal", problem);
+
+        Assertions.assertThat(refused(approval, Map.of("approvalComment", "已阅")))
+                .contains("请选择审批结果（disposalApproved）：同意或退回");
+        Assertions.assertThat(refused(approval, Map.of("disposalApproved", false)))
+                .contains("审批意见（approvalComment）");
+        assertThat(problem).isWaitingAt("approveDisposal");
+        Assertions.assertThat(record(problem).stage()).isEqualTo("DISPOSAL_APPROVAL");
+
+        complete(approval, withVariables("disposalApproved", false, "approvalComment", "请补充群众反映的具体时间"));
+        triage(problem, "OTHER", "MINOR", "PRELIMINARY_VERIFICATION");
+        assertThat(problem).as("leaders decide the new proposal anew: their form shows neither 同意 nor 退回")
+                .variables().doesNotContainKey("disposalApproved");
+        approveDisposal(problem);
+        assertThat(problem).isWaitingAt("verifyCase");
+    }
+
+    @Test
+    void theApprovalsOfExemptionAndAccountabilityRefuseNoChoiceToo() {
+        ProcessInstance exemption = atVerification("NORTH");
+        verifyWith(exemption, "ACCOUNTABILITY", Map.of("emergencyAction", true, "faultToleranceRequested", true), ZHANG);
+        reviewFaultTolerance(exemption, "EXEMPT", allCriteria(true));
+        Assertions.assertThat(refused(task("approveFaultTolerance", exemption), Map.of("approvalComment", "同意")))
+                .contains("faultToleranceApproved");
+        assertThat(exemption).isWaitingAt("approveFaultTolerance");
+
+        ProcessInstance decided = decided("NORTH", "ADMONISHMENT");
+        hearDefence(decided, false);
+        Assertions.assertThat(refused(task("approveAccountability", decided), Map.of()))
+                .contains("accountabilityApproved");
+        assertThat(decided).isWaitingAt("approveAccountability");
+    }
+
+    // ---- what the case shows of its route --------------------------------------------------------
+
+    @Test
+    void theTimelineListsWhatPeopleDidAndJianduDecidedAndTheCaseShowsTheReasons() {
+        ProcessInstance problem = decided("NORTH", "ADMONISHMENT");
+        hearDefence(problem, false);
+        complete(task("approveAccountability", problem), withVariables("accountabilityApproved", true,
+                "approvalComment", "同意审理室意见"));
+
+        CaseView view = queries.detail(new CurrentUser("leader1", List.of("leaders")), caseNumberOf(problem))
+                .orElseThrow();
+        Assertions.assertThat(view.timeline()).extracting(CaseView.TimelineEntry::activityName)
+                .as("no start or end of a stage (开始, 办结 right after 初步核实 read as if the case were closed)")
+                .doesNotContain("开始", "办结", "发现问题线索", "发送到期提醒", "到期前提醒")
+                .containsSubsequence("登记问题线索", "分类研判处置", "审批处置意见", "初步核实", "逐人生成问责建议",
+                        "提出问责处理意见", "听取陈述申辩", "领导审批问责");
+        Assertions.assertThat(view.timeline()).filteredOn(e -> "approveAccountability".equals(e.activityId()))
+                .extracting(CaseView.TimelineEntry::comment).containsExactly("同意：同意审理室意见");
+        Assertions.assertThat(view.triageComment()).isEqualTo("建议PRELIMINARY_VERIFICATION");
+        Assertions.assertThat(view.decisionReason()).isEqualTo("依规依纪逐人提出处理意见");
+        Assertions.assertThat(view.noticeTitle()).as("no bulletin has named it yet").isNull();
+    }
+
+    @Test
+    void anExemptionShowsItsReasonAndCorrectiveMeasuresOnTheCase() {
+        ProcessInstance exemption = atVerification("NORTH");
+        verifyWith(exemption, "ACCOUNTABILITY", Map.of("emergencyAction", true, "faultToleranceRequested", true), ZHANG);
+        reviewFaultTolerance(exemption, "EXEMPT", allCriteria(true));
+
+        CaseView view = queries.detail(new CurrentUser("review1", List.of("case-review")), caseNumberOf(exemption))
+                .orElseThrow();
+        Assertions.assertThat(view.faultToleranceReason()).isEqualTo("三个区分开来审查意见");
+        Assertions.assertThat(view.correctiveMeasures()).isEqualTo("完善值守排班，补办台账");
+        Assertions.assertThat(view.timeline()).extracting(CaseView.TimelineEntry::activityName)
+                .endsWith("容错纠错审查", "领导审批免责");
     }
 
     // ---- inquiry ---------------------------------------------------------------------------------

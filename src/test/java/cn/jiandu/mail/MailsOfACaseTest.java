@@ -95,11 +95,11 @@ class MailsOfACaseTest {
         String verifyTask = task("verifyCase", problem).getId();
         Received reminder = only("【到期提醒】" + caseNumber + " 初步核实将于", "north1@jiandu.local");
         Assertions.assertThat(reminder.text()).contains("某小区未落实封闭管理", "请抓紧办理",
-                "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + verifyTask);
+                "https://jiandu.example.cn/tasks/" + verifyTask);
         Assertions.assertThat(reminder.html()).contains("将于", "在任务列表中打开此任务");
 
         Received escalation = only("【逾期督办】" + caseNumber + " 初步核实已逾期，请委领导督办", "leader1@jiandu.local");
-        String link = "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + reviewTask;
+        String link = "https://jiandu.example.cn/tasks/" + reviewTask;
         Assertions.assertThat(escalation.text()).contains("“初步核实”已于", "承办：第一监督检查组（北片区）",
                 "请决定延期、改派或督促", "在任务列表中打开督办任务：" + link);
         Assertions.assertThat(escalation.html()).contains("href=\"" + link + "\"", "北湖街道幸福社区");
@@ -149,10 +149,11 @@ class MailsOfACaseTest {
 
         Received disposal = only("【待审批】" + caseNumber + " 审批处置意见：某小区未落实封闭管理", "leader1@jiandu.local");
         Assertions.assertThat(disposal.text()).contains("等待您审批", "处置方式：初步核实", "研判意见：核实",
-                "/camunda/app/tasklist/default/#/?task=" + disposalApproval);
+                "https://jiandu.example.cn/tasks/" + disposalApproval,
+                "阅看案情并审批（手机可用）：https://jiandu.example.cn/approvals/" + disposalApproval);
         Received accountability = only("【待审批】" + caseNumber + " 领导审批问责：某小区未落实封闭管理", "leader1@jiandu.local");
         // The link opens the very approval, not Tasklist's start page.
-        String approvalLink = "https://jiandu.example.cn/camunda/app/tasklist/default/#/?task=" + approval;
+        String approvalLink = "https://jiandu.example.cn/tasks/" + approval;
         Assertions.assertThat(accountability.text()).contains("等待您审批", "李某（北湖街道幸福社区居委会，直接责任）：拟诫勉",
                 "处理理由：未落实封闭管理", "陈述申辩：李某对事实无异议", "在任务列表中打开此审批：" + approvalLink);
         Assertions.assertThat(accountability.html()).contains("拟诫勉", "href=\"" + approvalLink + "\"");

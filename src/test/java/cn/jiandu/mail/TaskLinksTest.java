@@ -18,7 +18,9 @@ class TaskLinksTest {
     void aConfiguredPublicUrlWinsEverywhere() {
         TaskLinks links = new TaskLinks("https://jiwei.example.cn/", 8080);
         assertThat(links.publicUrl(request)).isEqualTo("https://jiwei.example.cn");
-        assertThat(links.task("42")).isEqualTo("https://jiwei.example.cn/camunda/app/tasklist/default/#/?task=42");
+        assertThat(links.task("42")).as("through Jiandu's login, which comes back to the task")
+                .isEqualTo("https://jiwei.example.cn/tasks/42");
+        assertThat(links.approval("42")).isEqualTo("https://jiwei.example.cn/approvals/42");
     }
 
     @Test

@@ -99,6 +99,12 @@ class NoticeBulletinProcessTest {
         draft(bulletin, "关于3起疫情防控工作中形式主义官僚主义典型问题的通报", drafted);
 
         assertThat(task("approveNotice", bulletin)).hasCandidateGroup("leaders");
+        Assertions.assertThat(runtimeService.getVariable(bulletin.getId(), "bulletinPersons").toString())
+                .as("the leaders' form shows every person the bulletin names, with responsibility and measure")
+                .contains("{\"caseNumber\":\"" + checkpoint + "\",\"name\":\"张三\",\"unit\":\"幸福社区\","
+                        + "\"post\":\"网格员\",\"responsibility\":\"直接责任\",\"measure\":\"通报批评\"}")
+                .contains("\"name\":\"李四\"", "主要领导责任", "诫勉", "\"name\":\"王五\"", "重要领导责任",
+                        "批评教育", "\"name\":\"赵六\"", "责令检查");
         Assertions.assertThat(refusal(() -> approve(bulletin, false, null))).hasMessageContaining("approvalComment");
         Assertions.assertThat(refusal(() -> approve(bulletin, null, null))).hasMessageContaining("noticeApproved");
         approve(bulletin, false, "第二起问题请写明台账数量");

@@ -48,6 +48,8 @@ class StepsMatchFormsAndColumnsTest {
     }
 
     static List<StepInput> steps = new ArrayList<>();
+    /** Lists Jiandu computes for forms to show, by process key. */
+    static Map<String, List<Field>> listsShown = new HashMap<>();
     static StepInputs declarations;
     static List<ModelStep> modelSteps = new ArrayList<>();
     static Map<String, JsonNode> forms = new TreeMap<>();
@@ -63,6 +65,8 @@ class StepsMatchFormsAndColumnsTest {
             catalogs.add((StepCatalog) constructor.newInstance());
         }
         catalogs.forEach(catalog -> steps.addAll(catalog.steps()));
+        catalogs.forEach(catalog -> catalog.listsShown().forEach((processKey, lists) ->
+                listsShown.computeIfAbsent(processKey, key -> new ArrayList<>()).addAll(lists)));
         declarations = new StepInputs(catalogs);
         for (Path folder : MODEL_FOLDERS) {
             try (Stream<Path> models = Files.list(folder)) {
@@ -266,6 +270,8 @@ class StepsMatchFormsAndColumnsTest {
         Map<String, Field> items = new HashMap<>();
         steps.stream().filter(step -> step.processKey().equals(modelStep.processKey()))
                 .map(step -> step.takes().get(name)).filter(field -> field != null && field.kind() == Field.Kind.LIST)
+                .forEach(list -> list.items().forEach(item -> items.putIfAbsent(item.name(), item)));
+        listsShown.getOrDefault(modelStep.processKey(), List.of()).stream().filter(list -> list.name().equals(name))
                 .forEach(list -> list.items().forEach(item -> items.putIfAbsent(item.name(), item)));
         return items;
     }
