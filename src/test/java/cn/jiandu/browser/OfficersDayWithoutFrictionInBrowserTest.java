@@ -239,7 +239,7 @@ class OfficersDayWithoutFrictionInBrowserTest {
         browser.visible(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='疫情防控监督问题办理']"));
         assertNoEnglish("Tasklist 发起流程", false);
 
-        openWebapp("/camunda/app/welcome/default/", By.cssSelector(".user-profile"));
+        browser.openWebapp("/camunda/app/welcome/default/", By.cssSelector(".user-profile"));
         assertNoEnglish("Welcome（办案人员）", false);
     }
 
@@ -252,13 +252,13 @@ class OfficersDayWithoutFrictionInBrowserTest {
                 .latestVersion().singleResult().getId();
 
         browser.logInToTasklist("admin");
-        WebElement profile = openWebapp("/camunda/app/welcome/default/", By.cssSelector(".user-profile"));
+        WebElement profile = browser.openWebapp("/camunda/app/welcome/default/", By.cssSelector(".user-profile"));
         browser.waitUntil(d -> profile.getText().contains("系统管理员"));
         assertThat(profile.getText()).doesNotContainIgnoringCase("camunda BPM Administrators");
         assertNoEnglish("Welcome（系统管理员）", false);
         browser.screenshot("friction-06-welcome-admin");
 
-        openWebapp("/camunda/app/cockpit/default/", By.cssSelector(".stats-section.deployments"));
+        browser.openWebapp("/camunda/app/cockpit/default/", By.cssSelector(".stats-section.deployments"));
         assertNoEnglish("Cockpit 仪表盘", true);
         browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=variables-tab");
         browser.visible(By.xpath("//table[contains(@class,'cam-table')]//*[normalize-space()='caseNumber']"));
@@ -294,20 +294,6 @@ class OfficersDayWithoutFrictionInBrowserTest {
      * (Browser.tasklistLoginForm), a webapp has been seen staying the bare template in a loaded CI run:
      * after a minute without the element, load it again, as a person would, at most three times.
      */
-    private WebElement openWebapp(String path, By ready) {
-        browser.open(path);
-        for (int attempt = 1;; attempt++) {
-            try {
-                return browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(ready), Duration.ofSeconds(60));
-            } catch (TimeoutException notStarted) {
-                if (attempt == 3) {
-                    throw notStarted;
-                }
-                browser.driver().navigate().refresh();
-            }
-        }
-    }
-
     private String countOf(String filter) {
         List<WebElement> counts = browser.driver().findElements(By.xpath("//*[contains(@class,'task-filters')]"
                 + "//h4[starts-with(normalize-space(),'" + filter + "')]//*[contains(@class,'jiandu-count')]"));

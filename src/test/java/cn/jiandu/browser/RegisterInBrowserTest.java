@@ -131,8 +131,7 @@ class RegisterInBrowserTest {
     void theWelcomePageLinksToJiandusOwnPagesWhichOpenWithTheSameLogin() throws IOException {
         startBrowser();
         browser.logInToTasklist("leader1");
-        browser.open("/camunda/app/welcome/default/");
-        WebElement register = browser.visible(By.linkText("案件台账"));
+        WebElement register = browser.openWebapp("/camunda/app/welcome/default/", By.linkText("案件台账"));
         assertThat(browser.driver().findElements(By.linkText("监督日报"))).hasSize(1);
         assertThat(browser.driver().findElements(By.linkText("通报曝光"))).hasSize(1);
         browser.screenshot("register-06-welcome-links");

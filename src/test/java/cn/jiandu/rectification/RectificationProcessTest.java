@@ -175,7 +175,7 @@ class RectificationProcessTest {
         assertThat(rectification).isWaitingAt("reviewOverdueRectification");
         assertThat(task("reviewOverdueRectification", rectification)).hasCandidateGroup("leaders");
         Assertions.assertThat(mail(RectificationMails.OVERDUE_REVIEW, number)).contains("leader1@jiandu.local");
-        Assertions.assertThat(mailText(RectificationMails.OVERDUE_REVIEW, number)).contains("/camunda/app/tasklist");
+        Assertions.assertThat(mailText(RectificationMails.OVERDUE_REVIEW, number)).contains("/tasks/");
         Assertions.assertThat(refusal(() -> reviewOverdue(rectification, "URGE", null, null)))
                 .hasMessageContaining("overdueComment");
 
