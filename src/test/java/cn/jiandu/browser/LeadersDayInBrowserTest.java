@@ -2,7 +2,6 @@ package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.util.List;
@@ -13,13 +12,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +34,7 @@ class LeadersDayInBrowserTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/(approvals|tasks)/[A-Za-z0-9-]+)");
 
-    private static Browser browser;
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -57,35 +52,13 @@ class LeadersDayInBrowserTest {
     private CaseRoute route;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepPage("failed-leader-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.required();
-    }
+    static final BrowserPerClass chromium = new BrowserPerClass("leader");
 
     @BeforeEach
     void browserAtThisApplication() throws IOException {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
+        browser = chromium.at(port);
         browser.desktop();
         route = new CaseRoute(new Http(port), taskService, managementService, runtimeService);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -11,13 +11,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +43,7 @@ class OfficersDayInBrowserTest {
             李某对上述问题负有直接责任，北湖街道党工委副书记张某负有重要领导责任。
             经区纪委监委研究，对李某予以诫勉，对张某进行批评教育。""";
 
-    private static Browser browser;
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -63,35 +59,13 @@ class OfficersDayInBrowserTest {
     private CaseRoute route;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepPage("failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.required();
-    }
+    static final BrowserPerClass chromium = new BrowserPerClass("");
 
     @BeforeEach
     void browserAtThisApplication() throws IOException {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
+        browser = chromium.at(port);
         browser.desktop();
         route = new CaseRoute(new Http(port), taskService, managementService, runtimeService);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

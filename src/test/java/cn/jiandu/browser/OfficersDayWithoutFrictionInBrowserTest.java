@@ -2,7 +2,6 @@ package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
 import java.io.IOException;
@@ -16,13 +15,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
@@ -95,7 +90,7 @@ class OfficersDayWithoutFrictionInBrowserTest {
             }
             return found;""";
 
-    private static Browser browser;
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -114,36 +109,14 @@ class OfficersDayWithoutFrictionInBrowserTest {
     private Http http;
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepPage("failed-friction-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.required();
-    }
+    static final BrowserPerClass chromium = new BrowserPerClass("friction");
 
     @BeforeEach
     void browserAtThisApplication() throws IOException {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
+        browser = chromium.at(port);
         browser.desktop();
         http = new Http(port);
         route = new CaseRoute(http, taskService, managementService, runtimeService);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiandu.support.Chromium;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +12,8 @@ import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "jiandu.public-report.challenge-max-number=20000"})
 class PublicReportOnAPhoneTest {
 
-    private static Browser browser;
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -49,33 +44,13 @@ class PublicReportOnAPhoneTest {
     JdbcTemplate jdbc;
 
     @RegisterExtension
-    final TestWatcher pageOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepPage("failed-public-report-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.required();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    static final BrowserPerClass chromium = new BrowserPerClass("public-report");
 
     @Test
     void aCitizenReportsWithAPhotoAndFollowsTheCaseToItsEnd() throws IOException {
         Path photo = Files.createTempDirectory("jiandu-phone").resolve("卡口照片.jpg");
         ImageIO.write(new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB), "jpg", photo.toFile());
-        browser = Browser.start("http://localhost:" + port);
+        browser = chromium.at(port);
         browser.phone();
 
         browser.open("/report");

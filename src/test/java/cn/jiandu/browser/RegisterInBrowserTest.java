@@ -2,7 +2,6 @@ package cn.jiandu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
 import java.util.Map;
@@ -10,12 +9,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "server.error.include-message=always"})
 class RegisterInBrowserTest {
 
-    private static Browser browser;
+    private Browser browser;
 
     @LocalServerPort
     int port;
@@ -45,27 +40,7 @@ class RegisterInBrowserTest {
     RuntimeService runtimeService;
 
     @RegisterExtension
-    final TestWatcher pageOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.keepPage("failed-register-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Chromium.required();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    static final BrowserPerClass chromium = new BrowserPerClass("register");
 
     @Test
     void anOfficerFindsAClosedCaseOfTheirZoneByUnitAndPersonAndReadsItsTimeline() throws IOException {
@@ -184,9 +159,7 @@ class RegisterInBrowserTest {
             By.xpath("//*[@cam-widget-header]//ul[contains(@class, 'jiandu-links')]//a[normalize-space() = '" + text + "']");
 
     private void startBrowser() throws IOException {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
+        browser = chromium.at(port);
         browser.desktop();
     }
 
