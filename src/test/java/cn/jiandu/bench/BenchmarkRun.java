@@ -30,6 +30,8 @@ import java.util.Map;
  *          --app-arg=--some.property=value (repeatable: run Jiandu with a setting to compare)
  *          --jvm-arg=-XX:StartFlightRecording=... (repeatable: JVM options of Jiandu's process, e.g. to profile)
  *          --out=bench/results  (empty: print only)
+ *          --keep-data=DIR  (the embedded server's data directory, kept between runs: the loaded open cases are
+ *                            reused and only what is missing is added; the route figures are then taken on it too)
  * </pre>
  */
 public final class BenchmarkRun {
@@ -51,7 +53,8 @@ public final class BenchmarkRun {
         long started = System.nanoTime();
 
         if (!options.skip.containsAll(List.of("commit", "route", "open-cases"))) {
-            try (Postgres postgres = Postgres.start(work)) {
+            try (Postgres postgres = options.keepData.isEmpty() ? Postgres.start(work)
+                    : Postgres.start(Path.of(options.keepData).toAbsolutePath(), false)) {
                 result.put("postgres", postgres.describe());
                 System.out.println("PostgreSQL: " + result.get("postgres"));
                 if (!options.skip.contains("commit")) {
@@ -94,7 +97,16 @@ public final class BenchmarkRun {
     /** Everything measured through Jiandu's jar running on the PostgreSQL server. */
     private static void onJiandu(Postgres postgres, Path jar, Path work, Options options, Map<String, Object> figures)
             throws Exception {
-        postgres.recreate(DATABASE);
+        if (options.keepData.isEmpty() || !postgres.exists(DATABASE)) {
+            postgres.recreate(DATABASE);
+        } else {
+            System.out.println("reusing database " + DATABASE + " in " + options.keepData);
+            try (Connection c = postgres.connect(DATABASE); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_statements_reset()");
+            } catch (Exception notAvailable) {
+                // statistics are simply not reset
+            }
+        }
         Map<String, String> env = Map.of("JIANDU_DB_URL", postgres.url(DATABASE), "JIANDU_DB_USER", postgres.user(),
                 "JIANDU_DB_PASSWORD", postgres.password());
         try (AppProcess app = AppProcess.start(jar, options.jvmArgs, options.appArgs, env, work.resolve("logs/jiandu.log"),
@@ -265,7 +277,7 @@ public final class BenchmarkRun {
 
     private record Options(List<Integer> openCases, int officers, int warmup, int seconds, int commitSeconds,
             int samples, int startupRuns, List<String> skip, List<String> appArgs, List<String> jvmArgs, String label,
-            String out) {
+            String out, String keepData) {
 
         static Options parse(String[] args) {
             Map<String, String> single = new LinkedHashMap<>();
@@ -294,7 +306,8 @@ public final class BenchmarkRun {
                     appArgs,
                     jvmArgs,
                     single.getOrDefault("label", ""),
-                    single.getOrDefault("out", "bench/results"));
+                    single.getOrDefault("out", "bench/results"),
+                    single.getOrDefault("keep-data", ""));
         }
 
         Map<String, Object> json() {
@@ -309,6 +322,7 @@ public final class BenchmarkRun {
             m.put("skip", skip);
             m.put("applicationArguments", appArgs);
             m.put("jvmArguments", jvmArgs);
+            m.put("keptDataDirectory", keepData);
             return m;
         }
     }

@@ -30,14 +30,22 @@ final class Postgres implements AutoCloseable {
     }
 
     static Postgres start(Path workDirectory) throws IOException {
+        return start(workDirectory.resolve("pgdata"), true);
+    }
+
+    /**
+     * The embedded server on a data directory of its own; kept (not wiped) when {@code clean} is false, so that
+     * a database loaded once (100,000 open cases take most of an hour) serves several runs.
+     */
+    static Postgres start(Path dataDirectory, boolean clean) throws IOException {
         String external = System.getenv("JIANDU_BENCH_DB_URL");
         if (external != null && !external.isBlank()) {
             return new Postgres(null, external, System.getenv().getOrDefault("JIANDU_BENCH_DB_USER", "postgres"),
                     System.getenv().getOrDefault("JIANDU_BENCH_DB_PASSWORD", ""));
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(workDirectory.resolve("pgdata"))
-                .setCleanDataDirectory(true)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(clean)
                 // The embedded defaults turn durable commits off; production keeps them on, so does the bench.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
@@ -65,6 +73,16 @@ final class Postgres implements AutoCloseable {
 
     Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), user, password);
+    }
+
+    boolean exists(String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            s.setString(1, database);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     void recreate(String database) throws SQLException {
