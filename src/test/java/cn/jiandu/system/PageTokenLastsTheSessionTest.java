@@ -69,7 +69,8 @@ class PageTokenLastsTheSessionTest {
         HttpResponse<String> second = intake.post("/api/cases", report("二"), pageA);
         assertThat(second.statusCode()).as("the same page posts again: " + second.body()).isEqualTo(201);
         assertThat(cases()).isEqualTo(cases + 2);
-        assertThat(intake.sessionId()).as("the session keeps its id: Tasklist's requests in flight keep it").isEqualTo(session);
+        assertThat(intake.sessionId()).as("the session keeps its id: Tasklist's requests in flight keep it")
+                .isEqualTo(session);
     }
 
     @Test
