@@ -1,8 +1,6 @@
 // The leader's approval page: posts 同意 / 退回 and the reason with the session and the page's X-XSRF-TOKEN.
 // Jiandu checks everything again on the server; messages from the server are set as text, never as HTML.
-// The first request after signing in replaces the session's token (Spring's protection against a token
-// planted before login); a page loaded at that very moment holds the old one, so a refusal for the token
-// fetches the page's current token once and posts again.
+// The token stays valid for the whole session (docs/security.md), so a refusal is shown as it comes.
 (function () {
   var section = document.getElementById('decision');
   var button = document.getElementById('submit');
@@ -22,15 +20,6 @@
     });
   }
 
-  function currentToken() {
-    return fetch(window.location.href, { credentials: 'same-origin' }).then(function (response) {
-      return response.text();
-    }).then(function (html) {
-      var found = /data-csrf="([^"]+)"/.exec(html);
-      return found ? found[1] : null;
-    });
-  }
-
   button.addEventListener('click', function () {
     var picked = document.querySelector('input[name="approved"]:checked');
     var decision = { approved: picked ? picked.value === 'true' : null,
@@ -38,17 +27,6 @@
     button.disabled = true;
     show('正在提交……', '');
     post(decision, section.getAttribute('data-csrf')).then(function (response) {
-      if (response.status !== 403) {
-        return response;
-      }
-      return currentToken().then(function (csrf) {
-        if (!csrf) {
-          return response;
-        }
-        section.setAttribute('data-csrf', csrf);
-        return post(decision, csrf);
-      });
-    }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (response.ok) {
           show(decision.approved ? '已同意，案件进入下一环节。' : '已退回，并附审批意见。', 'done');

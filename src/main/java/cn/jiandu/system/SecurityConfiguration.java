@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -94,10 +95,15 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(loginEntryPoint())
                         .accessDeniedHandler(problemAccessDenied()))
-                // Spring keeps no login of its own: the webapps' session is the one session.
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring keeps no login of its own: the webapps' session is the one session. Nobody logs in
+                // here either: stateless, Spring would take every request the session authenticates for a new
+                // login and change the session's id and replace its CSRF token each time, so that a page's
+                // token died with the next request. The webapps' login starts a new session (a new token).
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Only what the session cookie authenticates needs the token; Basic clients send none.
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionOnlyCsrfTokens())
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy())
                         .requireCsrfProtectionMatcher(request -> webappSession.needsCsrfToken(request)
                                 && !publicReport.matches(request)))
                 .formLogin(form -> form.disable())

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiandu.support.Chromium;
 import cn.jiandu.support.Http;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The evidence panel in headless Chromium (Debian's): an officer of the north team picks a site photo,
+ * The evidence panel in headless Chromium (Debian's): an officer of the north team signs in, picks a site photo,
  * uploads it and sees it listed with the SHA-256 of the file on their disk; a program renamed .jpg is
  * refused with the reason shown; the photo is withdrawn with a reason and stays listed as withdrawn.
  * Screenshots go to target/screenshots/.
@@ -125,11 +123,12 @@ class EvidencePanelBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        // HTTP Basic on every request of the page, as ReportPageBrowserTest logs in.
-        String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-        browser.executeCdpCommand("Network.enable", Map.of());
-        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
-        browser.get("http://localhost:" + port + path);
+        // Signed in as a person is: Jiandu's login, the webapps' session, then the page. Each upload and the
+        // withdrawal send the page's token, with the panel's own requests in between.
+        browser.get("http://localhost:" + port + "/login?next=" + path);
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith(path));
     }
 }
