@@ -12,9 +12,13 @@ import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.jiandu.mail.TestSmtpServer.Received;
+import cn.jiandu.rectification.NewRectification;
+import cn.jiandu.rectification.RectificationOrigin;
+import cn.jiandu.rectification.Rectifications;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.util.Base64;
@@ -23,6 +27,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -92,6 +98,8 @@ class MailsOfACaseTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Rectifications rectifications;
 
     @BeforeEach
     void setUp() {
@@ -224,8 +232,7 @@ class MailsOfACaseTest {
         Assertions.assertThat((String) failed.get("LAST_ERROR")).contains("Connection refused");
         Assertions.assertThat((String) failed.get("SEALED_RECIPIENT")).isNotBlank();
         assertNowhereInClear(address, "钱某某", "13700001111");
-        mvc.perform(get("/api/admin/mails").header(HttpHeaders.AUTHORIZATION, "Basic "
-                        + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8))))
+        mvc.perform(get("/api/admin/mails").header(HttpHeaders.AUTHORIZATION, basic("admin")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("举报人（已加密）")))
                 .andExpect(content().string(not(containsStringIgnoringCase(address))));
@@ -240,6 +247,44 @@ class MailsOfACaseTest {
         // Jiandu's log, that is: the test's mail server logs the mailboxes it creates.
         Assertions.assertThat(log.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail")))
                 .noneMatch(line -> line.toLowerCase().contains(address) || line.contains("钱某某"));
+    }
+
+    /**
+     * A rectification of the case's decision falls overdue; leaders urge (督办) it. The urging reaches the team with a
+     * link to the report the rectification now waits for, which opens that very task; every mail of the
+     * rectification is filed under the case and names the ZG number.
+     */
+    @Test
+    void theUrgingOfAnOverdueRectificationOpensTheReportItWaitsFor() throws Exception {
+        String caseNumber = caseNumberOf(report("NORTH"));
+        String number = rectifications.start(new NewRectification(RectificationOrigin.DECISION, caseNumber, null, null,
+                "NORTH", "北湖街道幸福社区", null, "INEFFECTIVE_PREVENTION", "卡口值守不到位", null, "north1"));
+        ProcessInstance rectification = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult();
+        as("north1", "team-north", () -> complete(task("issueRectificationNotice", rectification), withVariables(
+                "items", "[{\"content\":\"卡口值守排班到人\"}]", "deadline", LocalDate.now(SHANGHAI).plusDays(3).toString(),
+                "responsiblePerson", "王五", "responsiblePost", "社区书记", "unitKind", "COMMUNITY")));
+        execute(job("rectificationOverdue", rectification));
+        as("leader1", "leaders", () -> complete(task("reviewOverdueRectification", rectification), withVariables(
+                "overdueAction", "URGE", "overdueComment", "限期一周内完成")));
+        deliverAllMails();
+
+        String report = task("recordRectificationReport", rectification).getId();
+        Received urging = only("【督办通知】" + number + " 北湖街道幸福社区整改逾期", "north1@jiandu.local");
+        Matcher link = Pattern.compile("https://jiandu\\.example\\.cn(/tasks/[A-Za-z0-9-]+)").matcher(urging.text());
+        Assertions.assertThat(link.find()).as("a task link in: %s", urging.text()).isTrue();
+        Assertions.assertThat(link.group(1)).isEqualTo("/tasks/" + report);
+        Assertions.assertThat(urging.text()).contains("限期一周内完成", "整改编号：" + number, "关联案件：" + caseNumber,
+                "在任务列表中打开“登记整改情况报告”");
+        Assertions.assertThat(urging.html()).contains("href=\"https://jiandu.example.cn/tasks/" + report + "\"");
+        mvc.perform(get(link.group(1)).header(HttpHeaders.AUTHORIZATION, basic("north1")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/camunda/app/tasklist/default/#/?task=" + report));
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(report).taskCandidateGroup("team-north")
+                .processInstanceBusinessKey(number).count()).as("north1's team works the task the link opens").isOne();
+
+        Assertions.assertThat(jdbc.queryForList("SELECT DISTINCT case_number FROM jd_mail_outbox WHERE subject LIKE ?",
+                String.class, "%" + number + "%")).containsExactly(caseNumber);
     }
 
     /** Route version 2: the leaders still approve closing at triage, so theirs is the case's only mail. */
@@ -259,6 +304,19 @@ class MailsOfACaseTest {
                 String.class, caseNumberOf(problem))).containsExactly("APPROVAL_REQUEST");
         Assertions.assertThat(smtp.received()).extracting(Received::to).flatExtracting(to -> to)
                 .containsOnly("leader1@jiandu.local").doesNotContain("anonymous@example.cn");
+    }
+
+    private void as(String user, String group, Runnable work) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            work.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every value of every table (text and bytes: the engine's stack traces), the engine's included. */
