@@ -3,7 +3,6 @@ package cn.jiandu.cases;
 import cn.jiandu.common.ModelVersion;
 import cn.jiandu.common.Vars;
 import cn.jiandu.mail.MailOutbox;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,9 +54,9 @@ class CloseCaseDelegate implements JavaDelegate {
         }
         ReporterIdentity reporter = record.anonymous() ? null : seal.open(caseNumber, record.reporterIdentity());
         if (reporter != null && reporter.email() != null) {
-            outbox.record("CASE_OUTCOME", caseNumber, List.of(reporter.email()),
+            // Sealed in the outbox, and no name in the text: the mail must not tell who reported.
+            outbox.recordToReporter("CASE_OUTCOME", caseNumber, reporter.email(),
                     "您反映的问题（" + caseNumber + "）已办结", "case-outcome", Map.of(
-                            "reporterName", reporter.name() == null ? "举报人" : reporter.name(),
                             "caseNumber", caseNumber,
                             "title", record.title(),
                             "outcomeLabel", OUTCOME_LABELS.get(outcome)));

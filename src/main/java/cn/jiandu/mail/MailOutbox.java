@@ -22,8 +22,11 @@ public class MailOutbox {
     private final MailDeliveries deliveries;
     private final MailSettings settings;
     private final TemplateEngine templates;
+    private final AddressSeal seal;
 
-    MailOutbox(OutboxTable table, MailDeliveries deliveries, MailSettings settings, MailTemplates templates) {
+    MailOutbox(OutboxTable table, MailDeliveries deliveries, MailSettings settings, MailTemplates templates,
+            AddressSeal seal) {
+        this.seal = seal;
         this.table = table;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -36,14 +39,35 @@ public class MailOutbox {
         if (recipients.isEmpty()) {
             return false;
         }
+        Context context = context(subject, model);
+        long id = table.insert(kind, caseNumber, List.copyOf(recipients), subject,
+                templates.process(template + ".txt", context), templates.process(template + ".html", context));
+        startDelivery(id);
+        return true;
+    }
+
+    /**
+     * Records a mail to a reporter, whose address nobody may read: the outbox keeps it sealed (AddressSeal) and
+     * shows {@link OutboxMail#SEALED_RECIPIENT} instead; only the delivery opens it, to send. Subject and model
+     * must not name the reporter either.
+     */
+    public void recordToReporter(String kind, String caseNumber, String address, String subject, String template,
+            Map<String, Object> model) {
+        Context context = context(subject, model);
+        long id = table.insertSealed(kind, caseNumber, seal.seal(OutboxMail.sealContext(caseNumber), address),
+                subject, templates.process(template + ".txt", context), templates.process(template + ".html", context));
+        startDelivery(id);
+    }
+
+    private static Context context(String subject, Map<String, Object> model) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE, model);
         context.setVariable("subject", subject);
-        String html = templates.process(template + ".html", context);
-        String text = templates.process(template + ".txt", context);
-        long id = table.insert(kind, caseNumber, List.copyOf(recipients), subject, text, html);
+        return context;
+    }
+
+    private void startDelivery(long id) {
         if (settings.deliveryEnabled()) {
             deliveries.start(id, null);
         }
-        return true;
     }
 }

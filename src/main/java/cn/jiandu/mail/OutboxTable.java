@@ -20,7 +20,7 @@ class OutboxTable {
     private static final int MAX_ERROR_LENGTH = 2000;
     private static final String COLUMNS = """
             id, kind, case_number, recipients, subject, text_body, html_body, status, attempts, last_error,
-            created_at, sent_at, delivery_id""";
+            created_at, sent_at, delivery_id, sealed_recipient, sealed_recipient_key""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -31,12 +31,23 @@ class OutboxTable {
     }
 
     long insert(String kind, String caseNumber, List<String> recipients, String subject, String text, String html) {
+        return insert(kind, caseNumber, recipients, null, subject, text, html);
+    }
+
+    /** A mail to one recipient whose address is stored only sealed; the row names {@link OutboxMail#SEALED_RECIPIENT}. */
+    long insertSealed(String kind, String caseNumber, AddressSeal.Sealed recipient, String subject, String text,
+            String html) {
+        return insert(kind, caseNumber, List.of(OutboxMail.SEALED_RECIPIENT), recipient, subject, text, html);
+    }
+
+    private long insert(String kind, String caseNumber, List<String> recipients, AddressSeal.Sealed sealed,
+            String subject, String text, String html) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO jd_mail_outbox (kind, case_number, recipients, subject, text_body, html_body, status,
-                        attempts, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)""", new String[] {"id"});
+                        attempts, created_at, sealed_recipient, sealed_recipient_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""", new String[] {"id"});
             insert.setString(1, kind);
             insert.setString(2, caseNumber);
             insert.setString(3, String.join(",", recipients));
@@ -45,6 +56,8 @@ class OutboxTable {
             insert.setString(6, html);
             insert.setString(7, MailStatus.PENDING.name());
             insert.setObject(8, OffsetDateTime.now(clock));
+            insert.setString(9, sealed == null ? null : sealed.sealed());
+            insert.setString(10, sealed == null ? null : sealed.keyId());
             return insert;
         }, key);
         return key.getKeyAs(Number.class).longValue();
@@ -64,10 +77,24 @@ class OutboxTable {
                         deliveryId, id, expected) == 1;
     }
 
+    /** Sent: a sealed address is no longer needed, so it is dropped. */
     void markSent(long id) {
         jdbc.update("""
-                UPDATE jd_mail_outbox SET status = ?, attempts = attempts + 1, last_error = NULL, sent_at = ?
+                UPDATE jd_mail_outbox SET status = ?, attempts = attempts + 1, last_error = NULL, sent_at = ?,
+                    sealed_recipient = NULL, sealed_recipient_key = NULL
                 WHERE id = ?""", MailStatus.SENT.name(), OffsetDateTime.now(clock), id);
+    }
+
+    /** Ids of the mails whose address is sealed under another key than this one (key rotation). */
+    List<Long> sealedUnderOtherKey(String keyId, int limit) {
+        return jdbc.queryForList("""
+                SELECT id FROM jd_mail_outbox WHERE sealed_recipient IS NOT NULL AND sealed_recipient_key <> ?
+                ORDER BY id LIMIT ?""", Long.class, keyId, limit);
+    }
+
+    void reseal(long id, AddressSeal.Sealed sealed) {
+        jdbc.update("UPDATE jd_mail_outbox SET sealed_recipient = ?, sealed_recipient_key = ? WHERE id = ?",
+                sealed.sealed(), sealed.keyId(), id);
     }
 
     void recordFailure(long id, String error) {
@@ -107,6 +134,7 @@ class OutboxTable {
                 rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
                 MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("sent_at", OffsetDateTime.class),
-                rs.getString("delivery_id"));
+                rs.getString("delivery_id"), rs.getString("sealed_recipient") == null ? null
+                        : new AddressSeal.Sealed(rs.getString("sealed_recipient_key"), rs.getString("sealed_recipient")));
     }
 }

@@ -8,7 +8,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -33,9 +36,11 @@ class SmtpDelivery {
     private final ObjectProvider<JavaMailSender> sender;
     private final MailSettings settings;
     private final TransactionTemplate ownTransaction;
+    private final AddressSeal seal;
 
     SmtpDelivery(OutboxTable table, ObjectProvider<JavaMailSender> sender, MailSettings settings,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, AddressSeal seal) {
+        this.seal = seal;
         this.table = table;
         this.sender = sender;
         this.settings = settings;
@@ -51,32 +56,60 @@ class SmtpDelivery {
         }
         JavaMailSender smtp = sender.getIfAvailable();
         if (smtp == null) {
-            throw failure(mail, new IllegalStateException("未配置 SMTP 服务器"));
+            throw failure(mail, List.of(), new IllegalStateException("未配置 SMTP 服务器"));
         }
+        List<String> to = recipients(mail);
         try {
-            smtp.send(message(smtp, mail));
+            smtp.send(message(smtp, mail, to));
         } catch (MailSendException sendFailed) {
             // No failed message means the server accepted the mail and only closing the connection failed.
             if (!sendFailed.getFailedMessages().isEmpty()) {
-                throw failure(mail, sendFailed);
+                throw failure(mail, to, sendFailed);
             }
         } catch (MailException | MessagingException | UnsupportedEncodingException e) {
-            throw failure(mail, e);
+            throw failure(mail, to, e);
         }
         ownTransaction.executeWithoutResult(status -> table.markSent(mail.id()));
     }
 
-    private MailDeliveryException failure(OutboxMail mail, Exception cause) {
-        String error = describe(cause);
-        ownTransaction.executeWithoutResult(status -> table.recordFailure(mail.id(), error));
-        return new MailDeliveryException("邮件 " + mail.id() + "（" + mail.subject() + "）发送失败：" + error, cause);
+    /** The addresses to send to: a reporter's is opened here, for this try only, and never stored or logged. */
+    private List<String> recipients(OutboxMail mail) {
+        if (!mail.isSealed()) {
+            return mail.recipients();
+        }
+        if (mail.sealedRecipient() == null) {
+            throw failure(mail, List.of(), new IllegalStateException("举报人的邮箱地址已不在待发送队列中，无法发送"));
+        }
+        try {
+            return Arrays.stream(seal.open(OutboxMail.sealContext(mail.caseNumber()), mail.sealedRecipient()).split(","))
+                    .map(String::strip).filter(address -> !address.isEmpty()).toList();
+        } catch (RuntimeException notOpened) {
+            throw failure(mail, List.of(), notOpened);
+        }
     }
 
-    private MimeMessage message(JavaMailSender smtp, OutboxMail mail)
+    /**
+     * Counts a failed try and keeps its error. A reporter's mail keeps neither the address nor the cause: the
+     * server's answer may quote the address, and the engine stores the cause's stack trace and logs it.
+     */
+    private MailDeliveryException failure(OutboxMail mail, List<String> opened, Exception cause) {
+        String error = describe(cause);
+        if (mail.isSealed()) {
+            for (String address : opened) {
+                error = error.replaceAll("(?i)" + Pattern.quote(address), OutboxMail.SEALED_RECIPIENT);
+            }
+        }
+        String kept = error;
+        ownTransaction.executeWithoutResult(status -> table.recordFailure(mail.id(), kept));
+        String message = "邮件 " + mail.id() + "（" + mail.subject() + "）发送失败：" + error;
+        return mail.isSealed() ? new MailDeliveryException(message) : new MailDeliveryException(message, cause);
+    }
+
+    private MimeMessage message(JavaMailSender smtp, OutboxMail mail, List<String> to)
             throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = smtp.createMimeMessage();
         message.setFrom(new InternetAddress(settings.from(), settings.fromName(), UTF_8));
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", mail.recipients())));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", to)));
         message.setSubject(mail.subject(), UTF_8);
         message.setSentDate(new Date());
         MimeBodyPart text = new MimeBodyPart();

@@ -1,6 +1,5 @@
 package cn.jiandu.publicreport;
 
-import cn.jiandu.cases.ReadableCases;
 import cn.jiandu.identity.CurrentUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -14,18 +13,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class PublicReportAdditions {
 
-    private final ReadableCases cases;
-    private final PublicReportRepository reports;
+    private final ReportAdditions additions;
 
-    PublicReportAdditions(ReadableCases cases, PublicReportRepository reports) {
-        this.cases = cases;
-        this.reports = reports;
+    PublicReportAdditions(ReportAdditions additions) {
+        this.additions = additions;
     }
 
     @GetMapping("/api/cases/{caseNumber}/public-additions")
-    List<PublicReportRepository.Addition> additions(@PathVariable String caseNumber, Authentication authentication) {
-        cases.find(CurrentUser.of(authentication), caseNumber).orElseThrow(() -> new ResponseStatusException(
+    List<ReportAdditions.Addition> additions(@PathVariable String caseNumber, Authentication authentication) {
+        return additions.of(CurrentUser.of(authentication), caseNumber).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "没有编号为 " + caseNumber + " 的案件，或您无权查看该案件"));
-        return reports.additions(caseNumber);
     }
 }

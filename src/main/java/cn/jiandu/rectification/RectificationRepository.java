@@ -87,6 +87,17 @@ class RectificationRepository {
                 note);
     }
 
+    /** The latest event of a rectification (kind, deadline set, note), if it has any. */
+    record LastEvent(String kind, LocalDate deadline, String note) {
+    }
+
+    Optional<LastEvent> lastEvent(long id) {
+        return jdbc.query("""
+                SELECT kind, deadline, note FROM jd_rectification_event WHERE rectification_id = ?
+                ORDER BY id DESC LIMIT 1""", (rs, row) -> new LastEvent(rs.getString("kind"),
+                rs.getObject("deadline", LocalDate.class), rs.getString("note")), id).stream().findFirst();
+    }
+
     /** The rectification a process instance works on. */
     Optional<Long> idOfProcessInstance(String processInstanceId) {
         return jdbc.queryForList("SELECT id FROM jd_rectification WHERE process_instance_id = ?", Long.class,

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 class RectificationWork {
 
+    private static final String URGED = "URGED";
+
     private final RectificationRepository record;
     private final RectificationDeadlines deadlines;
     private final RectificationMails mails;
@@ -58,6 +60,11 @@ class RectificationWork {
         }
         if (RectificationProcess.REVIEW_OVERDUE.equals(task.getTaskDefinitionKey())) {
             mails.overdueToLeaders(task, stored);
+        }
+        if (RectificationProcess.RECORD_REPORT.equals(task.getTaskDefinitionKey())) {
+            // Leaders' urging is mailed once the report it waits for exists, so that the mail opens that task.
+            record.lastEvent(stored.id()).filter(last -> URGED.equals(last.kind()))
+                    .ifPresent(urged -> mails.urged(task, stored, urged.deadline(), urged.note()));
         }
     }
 
@@ -156,9 +163,8 @@ class RectificationWork {
             case URGE -> {
                 LocalDate deadline = deadlines.urgedDeadline();
                 record.moveDeadline(stored.id(), deadline);
-                record.addEvent(stored.id(), "URGED", now, actor, deadline, action.name(), comment);
+                record.addEvent(stored.id(), URGED, now, actor, deadline, action.name(), comment);
                 setDeadline(task, deadline);
-                mails.urged(task, stored, deadline, comment);
             }
             case OPEN_CASE -> task.setVariable("newDeadline", null);
         }

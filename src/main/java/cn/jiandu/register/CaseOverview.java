@@ -4,6 +4,7 @@ import cn.jiandu.appeals.Appeal;
 import cn.jiandu.cases.CaseView;
 import cn.jiandu.documents.CaseDocuments;
 import cn.jiandu.notices.CaseNamings;
+import cn.jiandu.publicreport.ReportAdditions;
 import cn.jiandu.rectification.RectificationView;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import java.util.Map;
 /**
  * Everything the case page shows of one case: the case as GET /api/cases/{caseNumber} shows it to this
  * reader, where it was named publicly, its appeals, its documents, the names of the officers in its
- * timeline, and its rectifications (整改督办). (Its evidence the page shows through the evidence panel, which reads its own API.)
+ * timeline, its rectifications (整改督办), and what the reporter of a public report added later with the query code
+ * (time and text only). (Its evidence the page shows through the evidence panel, which reads its own API.)
  */
 record CaseOverview(CaseView view, List<CaseNamings.Naming> namings, List<Appeal> appeals,
-        List<CaseDocuments.Listed> documents, Map<String, String> officers, List<RectificationView> rectifications) {
+        List<CaseDocuments.Listed> documents, Map<String, String> officers, List<RectificationView> rectifications,
+        List<ReportAdditions.Addition> additions) {
 
     /** The rectifications this case's decision or exemption asked for (not one it was escalated from). */
     public List<RectificationView> ownRectifications() {

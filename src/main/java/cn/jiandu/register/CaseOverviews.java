@@ -6,8 +6,10 @@ import cn.jiandu.cases.CaseView;
 import cn.jiandu.documents.CaseDocuments;
 import cn.jiandu.identity.CurrentUser;
 import cn.jiandu.notices.CaseNamings;
+import cn.jiandu.publicreport.ReportAdditions;
 import cn.jiandu.rectification.RectificationQueries;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +27,12 @@ class CaseOverviews {
     private final CaseDocuments documents;
     private final IdentityService identity;
     private final RectificationQueries rectifications;
+    private final ReportAdditions additions;
 
     CaseOverviews(CaseQueries cases, CaseNamings namings, CaseAppeals appeals, CaseDocuments documents,
-            IdentityService identity, RectificationQueries rectifications) {
+            IdentityService identity, RectificationQueries rectifications, ReportAdditions additions) {
         this.rectifications = rectifications;
+        this.additions = additions;
         this.documents = documents;
         this.cases = cases;
         this.namings = namings;
@@ -39,7 +43,8 @@ class CaseOverviews {
     Optional<CaseOverview> find(CurrentUser reader, String caseNumber) {
         return cases.detail(reader, caseNumber).map(view -> new CaseOverview(view, namings.of(view.caseNumber()),
                 appeals.of(view.caseNumber()), documents.list(reader, view.caseNumber()), officers(view),
-                rectifications.ofCase(view.caseNumber())));
+                rectifications.ofCase(view.caseNumber()),
+                additions.of(reader, view.caseNumber()).orElse(List.of())));
     }
 
     private Map<String, String> officers(CaseView view) {

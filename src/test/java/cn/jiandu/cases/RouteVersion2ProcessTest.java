@@ -171,7 +171,8 @@ class RouteVersion2ProcessTest {
                 "serveDecision", "awaitBulletin", "closeCase");
         assertThat(problem).hasNotPassed("reviewFaultTolerance", "handOverForInvestigation");
         Assertions.assertThat(record(problem).outcome()).isEqualTo("ACCOUNTABILITY");
-        Assertions.assertThat(mailsOf(problem, "CASE_OUTCOME")).containsExactly("reporter@example.cn");
+        // The reporter's address is kept only sealed (mail/AddressSeal).
+        Assertions.assertThat(mailsOf(problem, "CASE_OUTCOME")).containsExactly("举报人（已加密）");
     }
 
     // ---- triage and the leaders' approval of the disposal ------------------------------------------

@@ -129,7 +129,8 @@ class SupervisionCaseProcessTest {
         assertThat(problem).hasNotPassed("verifyCase", "inquireCase");
         Assertions.assertThat(record(problem).stage()).isEqualTo("CLOSED");
         Assertions.assertThat(record(problem).outcome()).isEqualTo("CLOSED_AT_TRIAGE");
-        Assertions.assertThat(mailsOf(caseNumber, "CASE_OUTCOME")).containsExactly("reporter@example.cn");
+        // The reporter's address is kept only sealed (mail/AddressSeal).
+        Assertions.assertThat(mailsOf(caseNumber, "CASE_OUTCOME")).containsExactly("举报人（已加密）");
     }
 
     @Test

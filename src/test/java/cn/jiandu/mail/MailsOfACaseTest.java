@@ -7,12 +7,28 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import cn.jiandu.mail.TestSmtpServer.Received;
+import cn.jiandu.rectification.NewRectification;
+import cn.jiandu.rectification.RectificationOrigin;
+import cn.jiandu.rectification.Rectifications;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.Base64;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,8 +41,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,6 +65,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.mail.host=127.0.0.1",
         "jiandu.public-url=https://jiandu.example.cn",
         "jiandu.mail.notice-distribution=units@jiandu.local, media@jiandu.local"})
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class MailsOfACaseTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -72,6 +96,10 @@ class MailsOfACaseTest {
     ManagementService managementService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Rectifications rectifications;
 
     @BeforeEach
     void setUp() {
@@ -165,8 +193,98 @@ class MailsOfACaseTest {
         Assertions.assertThat(published.html()).contains("<h2>关于某社区未落实封闭管理问题的通报</h2>");
 
         Received outcome = only("您反映的问题（" + caseNumber + "）已办结", "reporter@example.cn");
-        Assertions.assertThat(outcome.text()).startsWith("王某：").contains("问题属实，已依规依纪严肃问责");
+        Assertions.assertThat(outcome.text()).startsWith("您好：").doesNotContain("王某").contains("问题属实，已依规依纪严肃问责");
         Assertions.assertThat(outcome.html()).contains("问题属实");
+    }
+
+    /**
+     * Who reported stays unknown to whoever reads the database, the administrators' page, the engine's history
+     * or the log: the outcome mail's address is kept sealed and opened only to send, also on a retry after an
+     * outage of the mail server; the reporter still gets the mail.
+     */
+    @Test
+    void theReportersAddressIsSealedAtRestAndStillReachesThemAfterAnOutage(CapturedOutput log) throws Exception {
+        String address = "whistle.blower@example.cn";
+        ProcessInstance problem = runtimeService.startProcessInstanceByKey("supervisionCase", withVariables(
+                "title", "某卡口值守人员脱岗", "description", "夜间卡口无人", "source", "PUBLIC_REPORT",
+                "unit", "南湖街道某卡口", "anonymous", false, "reporterName", "钱某某", "reporterPhone", "13700001111",
+                "reporterEmail", address, "zone", "SOUTH"));
+        String caseNumber = caseNumberOf(problem);
+        complete(task("triageCase", problem), withVariables("problemType", "OTHER", "severity", "MINOR",
+                "zone", "SOUTH", "disposal", "CLOSE", "triageComment", "已整改"));
+        complete(task("approveDisposal", problem), withVariables("disposalApproved", true));
+        execute(job("closeCase", problem));
+        long mail = jdbc.queryForObject("SELECT id FROM jd_mail_outbox WHERE case_number = ? AND kind = 'CASE_OUTCOME'",
+                Long.class, caseNumber);
+        String deliveryProcess = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(MailDeliveryProcess.businessKey(mail)).singleResult().getId();
+        Job delivery = managementService.createJobQuery().processInstanceId(deliveryProcess).singleResult();
+
+        smtp.stop();
+        try {
+            Assertions.assertThatThrownBy(() -> managementService.executeJob(delivery.getId()))
+                    .hasMessageContaining("发送失败").hasNoCause();
+        } finally {
+            smtp.start();
+        }
+        Map<String, Object> failed = jdbc.queryForMap("SELECT * FROM jd_mail_outbox WHERE id = ?", mail);
+        Assertions.assertThat(failed).containsEntry("RECIPIENTS", "举报人（已加密）").containsEntry("ATTEMPTS", 1);
+        Assertions.assertThat((String) failed.get("LAST_ERROR")).contains("Connection refused");
+        Assertions.assertThat((String) failed.get("SEALED_RECIPIENT")).isNotBlank();
+        assertNowhereInClear(address, "钱某某", "13700001111");
+        mvc.perform(get("/api/admin/mails").header(HttpHeaders.AUTHORIZATION, basic("admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("举报人（已加密）")))
+                .andExpect(content().string(not(containsStringIgnoringCase(address))));
+
+        managementService.executeJob(delivery.getId());
+
+        Received outcome = only("您反映的问题（" + caseNumber + "）已办结", address);
+        Assertions.assertThat(outcome.text()).startsWith("您好：").contains("经研判，予以了结").doesNotContain("钱某某");
+        Assertions.assertThat(jdbc.queryForMap("SELECT status, sealed_recipient FROM jd_mail_outbox WHERE id = ?", mail))
+                .containsEntry("STATUS", "SENT").containsEntry("SEALED_RECIPIENT", null);
+        assertNowhereInClear(address, "钱某某", "13700001111");
+        // Jiandu's log, that is: the test's mail server logs the mailboxes it creates.
+        Assertions.assertThat(log.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail")))
+                .noneMatch(line -> line.toLowerCase().contains(address) || line.contains("钱某某"));
+    }
+
+    /**
+     * A rectification of the case's decision falls overdue; leaders urge (督办) it. The urging reaches the team with a
+     * link to the report the rectification now waits for, which opens that very task; every mail of the
+     * rectification is filed under the case and names the ZG number.
+     */
+    @Test
+    void theUrgingOfAnOverdueRectificationOpensTheReportItWaitsFor() throws Exception {
+        String caseNumber = caseNumberOf(report("NORTH"));
+        String number = rectifications.start(new NewRectification(RectificationOrigin.DECISION, caseNumber, null, null,
+                "NORTH", "北湖街道幸福社区", null, "INEFFECTIVE_PREVENTION", "卡口值守不到位", null, "north1"));
+        ProcessInstance rectification = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult();
+        as("north1", "team-north", () -> complete(task("issueRectificationNotice", rectification), withVariables(
+                "items", "[{\"content\":\"卡口值守排班到人\"}]", "deadline", LocalDate.now(SHANGHAI).plusDays(3).toString(),
+                "responsiblePerson", "王五", "responsiblePost", "社区书记", "unitKind", "COMMUNITY")));
+        execute(job("rectificationOverdue", rectification));
+        as("leader1", "leaders", () -> complete(task("reviewOverdueRectification", rectification), withVariables(
+                "overdueAction", "URGE", "overdueComment", "限期一周内完成")));
+        deliverAllMails();
+
+        String report = task("recordRectificationReport", rectification).getId();
+        Received urging = only("【督办通知】" + number + " 北湖街道幸福社区整改逾期", "north1@jiandu.local");
+        Matcher link = Pattern.compile("https://jiandu\\.example\\.cn(/tasks/[A-Za-z0-9-]+)").matcher(urging.text());
+        Assertions.assertThat(link.find()).as("a task link in: %s", urging.text()).isTrue();
+        Assertions.assertThat(link.group(1)).isEqualTo("/tasks/" + report);
+        Assertions.assertThat(urging.text()).contains("限期一周内完成", "整改编号：" + number, "关联案件：" + caseNumber,
+                "在任务列表中打开“登记整改情况报告”");
+        Assertions.assertThat(urging.html()).contains("href=\"https://jiandu.example.cn/tasks/" + report + "\"");
+        mvc.perform(get(link.group(1)).header(HttpHeaders.AUTHORIZATION, basic("north1")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/camunda/app/tasklist/default/#/?task=" + report));
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(report).taskCandidateGroup("team-north")
+                .processInstanceBusinessKey(number).count()).as("north1's team works the task the link opens").isOne();
+
+        Assertions.assertThat(jdbc.queryForList("SELECT DISTINCT case_number FROM jd_mail_outbox WHERE subject LIKE ?",
+                String.class, "%" + number + "%")).containsExactly(caseNumber);
     }
 
     /** Route version 2: the leaders still approve closing at triage, so theirs is the case's only mail. */
@@ -186,6 +304,39 @@ class MailsOfACaseTest {
                 String.class, caseNumberOf(problem))).containsExactly("APPROVAL_REQUEST");
         Assertions.assertThat(smtp.received()).extracting(Received::to).flatExtracting(to -> to)
                 .containsOnly("leader1@jiandu.local").doesNotContain("anonymous@example.cn");
+    }
+
+    private void as(String user, String group, Runnable work) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            work.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every value of every table (text and bytes: the engine's stack traces), the engine's included. */
+    private void assertNowhereInClear(String... secrets) {
+        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'", String.class);
+        Assertions.assertThat(tables).contains("JD_MAIL_OUTBOX", "ACT_HI_VARINST", "ACT_GE_BYTEARRAY");
+        for (String table : tables) {
+            jdbc.query("SELECT * FROM \"" + table + "\"", (ResultSet row) -> {
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    Object value = row.getObject(column);
+                    String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                            : String.valueOf(value);
+                    for (String secret : secrets) {
+                        Assertions.assertThat(text).as("%s.%s", table, row.getMetaData().getColumnName(column))
+                                .doesNotContainIgnoringCase(secret);
+                    }
+                }
+            });
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

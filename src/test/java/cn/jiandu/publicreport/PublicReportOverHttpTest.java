@@ -186,6 +186,54 @@ class PublicReportOverHttpTest {
         assertThat(counts()).isEqualTo(after);
     }
 
+    /**
+     * What the reporter adds with the code appears on the case page (/cases/{n}) of those who may see the case,
+     * with its time and text and nothing of who wrote it; one who may not see the case sees neither page nor text.
+     */
+    @Test
+    void additionsAppearOnTheCasePageOfThoseWhoMaySeeTheCaseAndOnlyThere() {
+        String code = citizen.report(Citizen.named("南湖社区发热门诊排队无人引导", "13800006666"), Map.of()).code();
+        String caseNumber = caseOf("南湖社区发热门诊排队无人引导");
+        assertThat(http.get("intake1", "/cases/" + caseNumber).body()).doesNotContain("public-additions");
+
+        assertThat(citizen.add(code, "第二天上午仍无人引导，队伍排到马路上。").main()).contains("已收到您补充的情况");
+        assertThat(citizen.add(code, "<script>alert(1)</script>下午有人晕倒。").main()).contains("已收到您补充的情况");
+
+        String intake = http.get("intake1", "/cases/" + caseNumber).expect(200, "case page").body();
+        String additions = section(intake, "public-additions");
+        assertThat(additions).contains("举报人补充情况", "第二天上午仍无人引导", "下午有人晕倒", "&lt;script&gt;")
+                .doesNotContain("<script>", "赵某某", "13800006666", "zhao@example.cn");
+        assertThat(additions.indexOf("第二天上午")).isLessThan(additions.indexOf("下午有人晕倒"));
+        assertThat(additions).containsPattern("class=\"added-at\">\\d{4}");
+
+        // The zone's team sees the case, and so the additions, but not who reported.
+        String team = http.get("south1", "/cases/" + caseNumber).expect(200, "case page").body();
+        assertThat(section(team, "public-additions")).contains("第二天上午仍无人引导", "下午有人晕倒");
+        assertThat(team).doesNotContain("赵某某", "13800006666", "zhao@example.cn");
+
+        // The other zone's team may not see the case: 404 on the page and on the API, no text in either.
+        Http.Answer other = http.get("north1", "/cases/" + caseNumber);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("第二天上午", "下午有人晕倒");
+        Http.Answer api = http.get("north1", "/api/cases/" + caseNumber + "/public-additions");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.body()).doesNotContain("第二天上午");
+        assertThat(http.get("south1", "/api/cases/" + caseNumber + "/public-additions").json()).hasSize(2);
+    }
+
+    @Test
+    void anAnonymousReportersAdditionsShowNoIdentity() {
+        Map<String, String> form = new HashMap<>(Citizen.named("匿名：某卡口登记信息外泄", "13800007777"));
+        form.put("identity", "ANONYMOUS");
+        String code = citizen.report(form, Map.of()).code();
+        String caseNumber = caseOf("匿名：某卡口登记信息外泄");
+        assertThat(citizen.add(code, "登记表放在桌上无人看管。").main()).contains("已收到您补充的情况");
+
+        String page = http.get("leader1", "/cases/" + caseNumber).expect(200, "case page").body();
+        assertThat(section(page, "public-additions")).contains("登记表放在桌上无人看管");
+        assertThat(page).contains("匿名举报").doesNotContain("赵某某", "13800007777", "zhao@example.cn");
+    }
+
     @Test
     void anAnonymousReportStoresNoIdentityAtAll() {
         Map<String, String> form = new HashMap<>(Citizen.named("匿名：某单位防疫补贴被截留", "13800005555"));
@@ -229,6 +277,13 @@ class PublicReportOverHttpTest {
 
     private int count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    /** The page's section of this id, up to its end. */
+    private static String section(String page, String id) {
+        int start = page.indexOf("<section class=\"section\" id=\"" + id + "\"");
+        assertThat(start).as("section %s on the page", id).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     private String caseOf(String title) {

@@ -186,7 +186,8 @@ class RectificationProcessTest {
         Assertions.assertThat(urged.deadline()).isEqualTo(today().plusDays(7));
         Assertions.assertThat(urged.firstDeadline()).isEqualTo(today().plusDays(3));
         Assertions.assertThat(mail(RectificationMails.URGED, number)).contains("north1@jiandu.local");
-        Assertions.assertThat(mailText(RectificationMails.URGED, number)).contains("限期一周内完成");
+        Assertions.assertThat(mailText(RectificationMails.URGED, number)).contains("限期一周内完成",
+                "/tasks/" + task("recordRectificationReport", rectification).getId(), "整改编号：" + number);
         Assertions.assertThat(task("recordRectificationReport", rectification).getDueDate().toInstant())
                 .isEqualTo(today().plusDays(7).atTime(23, 59, 59).atZone(SHANGHAI).toInstant());
 
@@ -298,6 +299,20 @@ class RectificationProcessTest {
         execute(job("remindNoticeOverdue", rectification));
         Assertions.assertThat(mail(RectificationMails.STEP_OVERDUE, number)).contains("north1@jiandu.local",
                 "leader1@jiandu.local");
+        // The team's mail opens its task; leaders, who have none there, get the rectification's page.
+        String notice = task("issueRectificationNotice", rectification).getId();
+        List<Map<String, Object>> overdue = jdbc.queryForList("SELECT recipients, text_body, case_number FROM jd_mail_outbox"
+                + " WHERE kind = ? AND subject LIKE ? ORDER BY id", RectificationMails.STEP_OVERDUE, "%" + number + "%");
+        Assertions.assertThat(overdue).hasSize(2);
+        Assertions.assertThat((String) overdue.get(0).get("RECIPIENTS")).contains("north1@jiandu.local")
+                .doesNotContain("leader1@jiandu.local");
+        Assertions.assertThat((String) overdue.get(0).get("TEXT_BODY")).contains("/tasks/" + notice);
+        Assertions.assertThat((String) overdue.get(1).get("RECIPIENTS")).contains("leader1@jiandu.local")
+                .doesNotContain("north1@jiandu.local");
+        Assertions.assertThat((String) overdue.get(1).get("TEXT_BODY")).contains("查看整改督办情况", "/units?name=")
+                .doesNotContain("/tasks/");
+        Assertions.assertThat(overdue).extracting(row -> row.get("CASE_NUMBER")).as("an inspection's: no case")
+                .containsOnlyNulls();
 
         issueNotice(rectification, today().plusDays(10), "核酸检测点秩序维护");
         report(rectification, today(), "已增派志愿者");
@@ -311,8 +326,9 @@ class RectificationProcessTest {
 
         assertThat(rectification).isEnded().hasPassed("noticeOverdueReminded", "checkOverdueReminded",
                 "followUpOverdueReminded");
-        Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_mail_outbox WHERE kind = ? AND case_number = ?",
-                Integer.class, RectificationMails.STEP_OVERDUE, number)).isEqualTo(3);
+        // Each overdue step: one mail to the team (opening its task), one to leaders (the rectification's page).
+        Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_mail_outbox WHERE kind = ? AND subject LIKE ?",
+                Integer.class, RectificationMails.STEP_OVERDUE, "%" + number + "%")).isEqualTo(6);
         Assertions.assertThat(kinds(view(rectification)).stream().filter("REMINDED"::equals)).hasSize(3);
     }
 
@@ -470,14 +486,15 @@ class RectificationProcessTest {
                 + "FROM jd_case WHERE case_number = ?", caseNumber);
     }
 
+    /** The mails of a rectification: filed under its case, if any, and named by its number in the subject. */
     private String mail(String kind, String number) {
-        return String.join(";", jdbc.queryForList(
-                "SELECT recipients FROM jd_mail_outbox WHERE kind = ? AND case_number = ?", String.class, kind, number));
+        return String.join(";", jdbc.queryForList("SELECT recipients FROM jd_mail_outbox WHERE kind = ? AND subject LIKE ?",
+                String.class, kind, "%" + number + "%"));
     }
 
     private String mailText(String kind, String number) {
-        return String.join(";", jdbc.queryForList(
-                "SELECT text_body FROM jd_mail_outbox WHERE kind = ? AND case_number = ?", String.class, kind, number));
+        return String.join(";", jdbc.queryForList("SELECT text_body FROM jd_mail_outbox WHERE kind = ? AND subject LIKE ?",
+                String.class, kind, "%" + number + "%"));
     }
 
     private long historyCount(ProcessInstance rectification, String activity) {
