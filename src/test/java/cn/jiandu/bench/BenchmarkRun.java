@@ -134,9 +134,10 @@ public final class BenchmarkRun {
                     here.put("loading", loadOpenCases(openCases, postgres, work));
                     analyze(postgres);
                     here.put("openCases", openCases(postgres));
-                    here.put("team-north (north1)", latency.tasklistFirstPage("north1", "team-north", 30, options.samples));
-                    here.put("case-management (intake1)",
-                            latency.tasklistFirstPage("intake1", "case-management", 30, options.samples));
+                    for (Map.Entry<String, String> group : GROUPS.entrySet()) {
+                        here.put(group.getKey() + " (" + group.getValue() + ")",
+                                latency.tasklistFirstPage(group.getValue(), group.getKey(), 30, options.samples));
+                    }
                     System.out.printf("Tasklist first page at %d open cases: %s%n", openCases, here);
                     atSize.put(Integer.toString(openCases), here);
                 }
@@ -193,6 +194,16 @@ public final class BenchmarkRun {
         }
         System.out.println("untuned: " + here);
         return here;
+    }
+
+    /** Every group that holds tasks of the loaded cases, with a user of it (OpenCaseLoader's mix). */
+    private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put("team-north", "north1");
+        GROUPS.put("team-south", "south1");
+        GROUPS.put("case-management", "intake1");
+        GROUPS.put("leaders", "leader1");
     }
 
     /** Above this many open cases the pages without the tuning take minutes each. */
