@@ -59,7 +59,7 @@ final class Table {
                         t.row("… every sidebar count (GET /filter?itemCount=true)", percentiles(g.get("tasklistSidebarCounts")));
                     }
                     if (g.containsKey("tasklistPage")) {
-                        t.row("… the page as Tasklist asks it (list + count + sidebar counts)",
+                        t.row("… the page as Tasklist asks it (list with its count + every sidebar count)",
                                 percentiles(g.get("tasklistPage")));
                     }
                 }
