@@ -182,6 +182,8 @@ class RouteVersion2ProcessTest {
         ProcessInstance problem = report("NORTH");
         triage(problem, "OTHER", "MINOR", "PRELIMINARY_VERIFICATION");
         Task approval = task("approveDisposal", problem);
+        Assertions.assertThat(approval.getDueDate()).as("the disposal opinion, approved, is due within the triage's month")
+                .isNotNull().isEqualTo(runtimeService.getVariable(problem.getId(), "triageDueDate"));
         Exception withoutReason = assertThrows(Exception.class,
                 () -> taskService.complete(approval.getId(), Map.of("disposalApproved", false)));
         Assertions.assertThat(rootCause(withoutReason)).isInstanceOf(FormFieldValidationException.class)
