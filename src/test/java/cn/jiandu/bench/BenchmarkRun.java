@@ -203,6 +203,7 @@ public final class BenchmarkRun {
         GROUPS.put("team-north", "north1");
         GROUPS.put("team-south", "south1");
         GROUPS.put("case-management", "intake1");
+        GROUPS.put("case-review", "review1");
         GROUPS.put("leaders", "leader1");
     }
 
