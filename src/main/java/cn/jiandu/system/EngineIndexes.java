@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes and planner statistics on the engine's tables for the queries Jiandu's people run all day,
- * measured in bench/README.md: a group's Tasklist page sorted by due date, and the lookup of subtasks
- * that every task completion makes. Without them both cost time in proportion to the open tasks.
+ * measured in bench/README.md: a group's Tasklist page sorted by due date, the lookup of subtasks
+ * that every task completion makes, and a user's grants that every count reads. Without them both cost time in proportion to the open tasks.
  * The engine creates its tables after Jiandu's Flyway migrations have run, so they are made here,
  * when the engine is up, and only where missing; a failure is logged, never fatal.
  */
@@ -29,7 +29,10 @@ class EngineIndexes {
 
     private static final List<String> EVERY_DATABASE = List.of(
             "CREATE INDEX IF NOT EXISTS JD_IX_TASK_DUE_DATE ON ACT_RU_TASK (DUE_DATE_)",
-            "CREATE INDEX IF NOT EXISTS JD_IX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
+            "CREATE INDEX IF NOT EXISTS JD_IX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)",
+            // A user's own grants and everybody's ('*'): the engine indexes grants by group, by resource and by
+            // (type, user, ...), so that "USER_ID_ IN (user, '*')" read all grants (360,000 at 100,000 open cases).
+            "CREATE INDEX IF NOT EXISTS JD_IX_AUTH_USER ON ACT_RU_AUTHORIZATION (USER_ID_)");
 
     /**
      * Every task query joins the authorizations and tests permission bits (PERMS_ &amp; 2 = 2). Without

@@ -55,6 +55,14 @@ final class EngineRestErrors {
     }
 
     private Response map(Throwable exception, UriInfo uri, Supplier<Response> camundaDefault) {
+        // First: a completion that lost the race to another officer's. Its own checks may have failed on what the
+        // winner had just written (the case no longer at this step), which says nothing about the loser's input.
+        String completedTask = completedTaskOf(uri);
+        if (completedTask != null && (Causes.find(exception, OptimisticLockingException.class) != null
+                || !taskStillOpen(completedTask))) {
+            return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted",
+                    "该任务已由他人办理或正在办理，您的提交未生效。请刷新任务列表后再操作。");
+        }
         FormFieldValidationException invalid = Causes.find(exception, FormFieldValidationException.class);
         if (invalid != null) {
             return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage());
@@ -62,12 +70,6 @@ final class EngineRestErrors {
         Response malformed = malformedVariable(exception);
         if (malformed != null) {
             return malformed;
-        }
-        String completedTask = completedTaskOf(uri);
-        if (completedTask != null && (Causes.find(exception, OptimisticLockingException.class) != null
-                || !taskStillOpen(completedTask))) {
-            return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted",
-                    "该任务已由他人办理或正在办理，您的提交未生效。请刷新任务列表后再操作。");
         }
         return SqlFailures.answer(exception).map(refused -> {
             log.warn("A statement failed under {}", uri == null ? "/engine-rest" : uri.getPath(), exception);

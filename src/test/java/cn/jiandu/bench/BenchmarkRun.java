@@ -214,6 +214,7 @@ public final class BenchmarkRun {
     private static final List<String> UNTUNE = List.of(
             "DROP INDEX IF EXISTS JD_IX_TASK_DUE_DATE",
             "DROP INDEX IF EXISTS JD_IX_TASK_PARENT",
+            "DROP INDEX IF EXISTS JD_IX_AUTH_USER",
             "DROP STATISTICS IF EXISTS jd_st_authorization_perms",
             "DROP INDEX IF EXISTS jd_ix_case_open_unit");
 

@@ -43,9 +43,23 @@ final class Latency {
             Supplier<Http.Answer> list = () -> client.post(user, "/engine-rest/filter/" + filter
                     + "/list?firstResult=0&maxResults=15", body, Map.of("Accept", "application/hal+json"));
             Supplier<Http.Answer> count = () -> client.post(user, "/engine-rest/filter/" + filter + "/count", body);
-            // officers-day.js: every filter of the sidebar with its count, after each list
-            Supplier<Http.Answer> sidebar = () -> client.get(user,
-                    "/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000");
+            // officers-day.js: every filter of the sidebar with its count after each list; the listed filter's
+            // count comes with its list, the others' are asked one by one (the browser asks them side by side)
+            Supplier<Http.Answer> sidebar = () -> {
+                Http.Answer filters = client.get(user, "/engine-rest/filter?resourceType=Task&firstResult=0&maxResults=2000");
+                if (filters.status() != 200) {
+                    return filters;
+                }
+                for (JsonNode other : filters.json()) {
+                    if (!filter.equals(other.get("id").asText())) {
+                        Http.Answer counted = client.get(user, "/engine-rest/filter/" + other.get("id").asText() + "/count");
+                        if (counted.status() != 200) {
+                            return counted;
+                        }
+                    }
+                }
+                return filters;
+            };
             int fewer = Math.max(10, samples / 4);
             figures.put("tasklistFilterListAndCount", measure(Math.min(warmup, 5), fewer, () -> {
                 Http.Answer answer = list.get();
@@ -53,7 +67,7 @@ final class Latency {
             }).json());
             figures.put("tasklistSidebarCounts", measure(Math.min(warmup, 5), fewer, sidebar).json());
             // The page as Tasklist asks it: its filter's list, whose HAL answer carries the count (Tasklist 7.24
-            // asks no separate count), then every filter's count for the sidebar (officers-day.js, 150 ms later).
+            // asks no separate count), then the other filters' counts for the sidebar (officers-day.js, 150 ms later).
             figures.put("tasklistPage", measure(Math.min(warmup, 5), fewer, () -> {
                 Http.Answer answer = list.get();
                 return answer.status() != 200 ? answer : sidebar.get();

@@ -56,7 +56,7 @@ final class Table {
                         t.row("… Tasklist's filter list + count", percentiles(g.get("tasklistFilterListAndCount")));
                     }
                     if (g.containsKey("tasklistSidebarCounts")) {
-                        t.row("… every sidebar count (GET /filter?itemCount=true)", percentiles(g.get("tasklistSidebarCounts")));
+                        t.row("… the sidebar's other counts (officers-day.js)", percentiles(g.get("tasklistSidebarCounts")));
                     }
                     if (g.containsKey("tasklistPage")) {
                         t.row("… the page as Tasklist asks it (list with its count + every sidebar count)",
