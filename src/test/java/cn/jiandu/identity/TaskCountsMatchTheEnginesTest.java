@@ -131,6 +131,22 @@ class TaskCountsMatchTheEnginesTest {
     }
 
     @Test
+    void anOfficerAskingForAnotherGroupsTasksCountsNoneOfThem() {
+        identity.setAuthentication("u-a", List.of("office"));
+        try {
+            assertThat(tasks.createTaskQuery().taskCandidateGroup("publicity").includeAssignedTasks().count())
+                    .as("publicity's three tasks, asked by an officer of another group").isZero();
+            assertThat(tasks.createTaskQuery().processDefinitionKey("countCheckTwo").count()).isZero();
+            assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("office", "publicity")).count())
+                    .as("only office's own readable, unassigned tasks").isEqualTo(4);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(statements.list).as("the counts ran Jiandu's statement")
+                .anyMatch(e -> e.getFormattedMessage().contains("Preparing"));
+    }
+
+    @Test
     void withARevokeInForceTheEnginesOwnCountRunsAndAgrees() {
         Task first = tasks.createTaskQuery().processDefinitionKey("countCheckTwo").orderByTaskId().asc().list().get(0);
         Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
