@@ -215,6 +215,7 @@ public final class BenchmarkRun {
             "DROP INDEX IF EXISTS JD_IX_TASK_DUE_DATE",
             "DROP INDEX IF EXISTS JD_IX_TASK_PARENT",
             "DROP INDEX IF EXISTS JD_IX_AUTH_USER",
+            "DROP INDEX IF EXISTS JD_IX_VAR_PUBLIC_REPORT",
             "DROP STATISTICS IF EXISTS jd_st_authorization_perms",
             "DROP INDEX IF EXISTS jd_ix_case_open_unit");
 

@@ -86,6 +86,11 @@ class TaskCountsMatchTheEnginesTest {
         setDue(ofA.get(1), Instant.now().minusSeconds(3600));
         setDue(ofA.get(2), Instant.now().plusSeconds(86_400));
         tasks.setAssignee(ofA.get(3).getId(), "u-a");
+        // three cases from the public page (群众举报, through JD_IX_VAR_PUBLIC_REPORT), the others inspections
+        for (int i = 0; i < ofA.size(); i++) {
+            runtime.setVariable(ofA.get(i).getProcessInstanceId(), "source",
+                    i == 0 || i == 1 || i == 4 ? "PUBLIC_REPORT" : "INSPECTION");
+        }
         // u-b reads one task of publicity itself; count-c reads every task of countCheckTwo; u-all every task
         grant("u-b", null, Resources.TASK, ofB.get(0).getId(), Permissions.READ);
         grant(null, "count-c", Resources.PROCESS_DEFINITION, "countCheckTwo", Permissions.READ_TASK);
@@ -126,6 +131,14 @@ class TaskCountsMatchTheEnginesTest {
         assertSame("u-all", List.of(), 9);
         assertSame("u-work", List.of(), 0);
         assertSame("u-two", List.of("office", "publicity"), 8);
+        identity.setAuthentication("u-a", List.of("office"));
+        try {
+            assertThat(tasks.createTaskQuery().taskCandidateGroup("office").includeAssignedTasks()
+                    .processVariableValueEquals("source", "PUBLIC_REPORT").count())
+                    .as("office's public reports, less the one whose grant was taken away").isEqualTo(2);
+        } finally {
+            identity.clearAuthentication();
+        }
         assertThat(statements.list).as("the counts ran Jiandu's statement")
                 .anyMatch(e -> e.getFormattedMessage().contains("Preparing"));
     }
@@ -174,7 +187,7 @@ class TaskCountsMatchTheEnginesTest {
         }
     }
 
-    /** What Tasklist's filters and pages ask: all, 本组待办, 已逾期, 我的任务, one definition, a name. */
+    /** What Tasklist's filters and pages ask: all, 本组待办, 已逾期, 群众举报, 我的任务, one definition, a name. */
     private List<Supplier<TaskQuery>> queries(String user, List<String> groups) {
         List<Supplier<TaskQuery>> queries = new ArrayList<>();
         queries.add(() -> tasks.createTaskQuery());
@@ -182,6 +195,8 @@ class TaskCountsMatchTheEnginesTest {
             queries.add(() -> tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
             queries.add(() -> tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
                     .dueBefore(new Date()));
+            queries.add(() -> tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks()
+                    .processVariableValueEquals("source", "PUBLIC_REPORT"));
         }
         if (!groups.isEmpty()) {
             queries.add(() -> tasks.createTaskQuery().taskCandidateGroupIn(groups));

@@ -50,7 +50,11 @@ class PostgresProfileTest {
         assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
         assertThat(jdbc.queryForObject("SHOW cpu_operator_cost", String.class)).isEqualTo("0.005");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForObject("SHOW work_mem", String.class)).isEqualTo("16MB");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'jd_ix_task_due_date'",
                 Integer.class)).isEqualTo(1);
+        // 群众举报's count starts from the cases of the public page
+        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'jd_ix_var_public_report'",
+                String.class)).contains("(proc_inst_id_)", "'source'", "'PUBLIC_REPORT'", "task_id_ IS NULL");
     }
 }
