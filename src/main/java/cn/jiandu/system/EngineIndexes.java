@@ -43,9 +43,24 @@ class EngineIndexes {
      * millisecond when there are none, the same as before when one case in five is one). Partial indexes are
      * PostgreSQL's; the plan needs the values in the statement, which force_custom_plan (PostgresPlannerSettings) gives.
      */
-    private static final List<String> POSTGRES_ONLY = List.of(
-            "CREATE INDEX IF NOT EXISTS JD_IX_VAR_PUBLIC_REPORT ON ACT_RU_VARIABLE (PROC_INST_ID_)"
-                    + " WHERE NAME_ = 'source' AND TEXT_ = 'PUBLIC_REPORT' AND TASK_ID_ IS NULL");
+    private static final String PUBLIC_REPORT_CASES = "CREATE INDEX IF NOT EXISTS JD_IX_VAR_PUBLIC_REPORT"
+            + " ON ACT_RU_VARIABLE (PROC_INST_ID_) WHERE NAME_ = 'source' AND TEXT_ = 'PUBLIC_REPORT' AND TASK_ID_ IS NULL";
+
+    /**
+     * What a count of a group's tasks reads (identity/HashedTaskCounts, task-count.xml), held in two indexes so that
+     * PostgreSQL reads neither table: the group's candidate links ({@code GROUP_ID_, TYPE_} → {@code TASK_ID_}) and,
+     * for every task, the columns the count and the tenant and suspension criteria look at. A count of 30,000 tasks
+     * at 100,000 open cases 145 → 123 ms. The task id of the links is only included, not a key: as a key, PostgreSQL
+     * took the index to test each task of a list by due date for its group, slower than the engine's index on the
+     * links' task (case-review's first page 110 → 157 ms). Both tables change when a task opens or closes; the
+     * columns included here do not change while it is open, so updates of a task (assignee, due date) stay
+     * heap-only. INCLUDE is PostgreSQL's (11 or later).
+     */
+    private static final List<String> COUNTED_COLUMNS = List.of(
+            "CREATE INDEX IF NOT EXISTS JD_IX_IDENTITYLINK_GROUP ON ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_)"
+                    + " INCLUDE (TASK_ID_)",
+            "CREATE INDEX IF NOT EXISTS JD_IX_TASK_COUNTED ON ACT_RU_TASK (ID_)"
+                    + " INCLUDE (TENANT_ID_, SUSPENSION_STATE_, PROC_DEF_ID_, CASE_EXECUTION_ID_)");
 
     /**
      * Every task query joins the authorizations and tests permission bits (PERMS_ &amp; 2 = 2). Without
@@ -71,7 +86,8 @@ class EngineIndexes {
         if (!isPostgres()) {
             return;
         }
-        POSTGRES_ONLY.forEach(this::execute);
+        execute(PUBLIC_REPORT_CASES);
+        COUNTED_COLUMNS.forEach(this::execute);
         if (!statisticsExist()) {
             execute(AUTHORIZATION_STATISTICS);
             execute("ANALYZE ACT_RU_AUTHORIZATION");

@@ -216,6 +216,8 @@ public final class BenchmarkRun {
             "DROP INDEX IF EXISTS JD_IX_TASK_PARENT",
             "DROP INDEX IF EXISTS JD_IX_AUTH_USER",
             "DROP INDEX IF EXISTS JD_IX_VAR_PUBLIC_REPORT",
+            "DROP INDEX IF EXISTS JD_IX_IDENTITYLINK_GROUP",
+            "DROP INDEX IF EXISTS JD_IX_TASK_COUNTED",
             "DROP STATISTICS IF EXISTS jd_st_authorization_perms",
             "DROP INDEX IF EXISTS jd_ix_case_open_unit");
 

@@ -56,5 +56,10 @@ class PostgresProfileTest {
         // 群众举报's count starts from the cases of the public page
         assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'jd_ix_var_public_report'",
                 String.class)).contains("(proc_inst_id_)", "'source'", "'PUBLIC_REPORT'", "task_id_ IS NULL");
+        // a count of a group's tasks reads the indexes only
+        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'jd_ix_identitylink_group'",
+                String.class)).contains("(group_id_, type_) INCLUDE (task_id_)");
+        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE indexname = 'jd_ix_task_counted'",
+                String.class)).contains("(id_) INCLUDE (tenant_id_, suspension_state_, proc_def_id_, case_execution_id_)");
     }
 }
