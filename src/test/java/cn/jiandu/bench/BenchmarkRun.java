@@ -30,6 +30,8 @@ import java.util.Map;
  *          --app-arg=--some.property=value (repeatable: run Jiandu with a setting to compare)
  *          --jvm-arg=-XX:StartFlightRecording=... (repeatable: JVM options of Jiandu's process, e.g. to profile)
  *          --out=bench/results  (empty: print only)
+ *          --due-dates=as-loaded|steady  (the open tasks' due dates: as the loader left them, each stage on one day,
+ *                            or spread as in a commission where cases come in every day; see DueDates)
  *          --keep-data=DIR  (the embedded server's data directory, kept between runs: the loaded open cases are
  *                            reused and only what is missing is added; the route figures are then taken on it too)
  * </pre>
@@ -132,6 +134,7 @@ public final class BenchmarkRun {
                 for (int openCases : options.openCases) {
                     Map<String, Object> here = new LinkedHashMap<>();
                     here.put("loading", loadOpenCases(openCases, postgres, work));
+                    here.put("dueDates", DueDates.shape(postgres, DATABASE, options.dueDates));
                     analyze(postgres);
                     here.put("openCases", openCases(postgres));
                     for (Map.Entry<String, String> group : GROUPS.entrySet()) {
@@ -293,7 +296,7 @@ public final class BenchmarkRun {
 
     private record Options(List<Integer> openCases, int officers, int warmup, int seconds, int commitSeconds,
             int samples, int startupRuns, List<String> skip, List<String> appArgs, List<String> jvmArgs, String label,
-            String out, String keepData) {
+            String out, String keepData, String dueDates) {
 
         static Options parse(String[] args) {
             Map<String, String> single = new LinkedHashMap<>();
@@ -323,7 +326,8 @@ public final class BenchmarkRun {
                     jvmArgs,
                     single.getOrDefault("label", ""),
                     single.getOrDefault("out", "bench/results"),
-                    single.getOrDefault("keep-data", ""));
+                    single.getOrDefault("keep-data", ""),
+                    single.getOrDefault("due-dates", DueDates.AS_LOADED));
         }
 
         Map<String, Object> json() {
@@ -339,6 +343,7 @@ public final class BenchmarkRun {
             m.put("applicationArguments", appArgs);
             m.put("jvmArguments", jvmArgs);
             m.put("keptDataDirectory", keepData);
+            m.put("dueDates", dueDates);
             return m;
         }
     }

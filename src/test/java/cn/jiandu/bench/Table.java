@@ -44,6 +44,9 @@ final class Table {
         Map<String, Object> pages = (Map<String, Object>) figures.get("tasklistFirstPage");
         if (pages != null) {
             pages.forEach((size, atSize) -> ((Map<String, Object>) atSize).forEach((group, v) -> {
+                if ("dueDates".equals(group)) {
+                    t.row("open tasks' due dates at " + size + " open cases (--due-dates)", v);
+                }
                 if (v instanceof Map<?, ?> m && m.containsKey("restTaskQuery")) {
                     Map<String, Object> g = (Map<String, Object>) v;
                     t.row("Tasklist first page at " + size + " open cases, " + group + " (" + g.get("openTasksOfGroup")
