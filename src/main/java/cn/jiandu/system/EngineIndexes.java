@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes and planner statistics on the engine's tables for the queries Jiandu's people run all day,
  * measured in bench/README.md: a group's Tasklist page sorted by due date, the lookup of subtasks
- * that every task completion makes, and a user's grants that every count reads. Without them both cost time in proportion to the open tasks.
+ * that every task completion makes, a user's grants that every count reads, and on PostgreSQL the counts of
+ * Tasklist's sidebar (a group's tasks, 群众举报). Without them each costs time in proportion to the open tasks.
  * The engine creates its tables after Jiandu's Flyway migrations have run, so they are made here,
  * when the engine is up, and only where missing; a failure is logged, never fatal.
  */
