@@ -5,6 +5,7 @@ import cn.jiandu.cases.CaseRepository;
 import cn.jiandu.cases.PublicCaseReporting;
 import cn.jiandu.cases.ReporterIdentity;
 import cn.jiandu.evidence.ReporterEvidence;
+import cn.jiandu.mail.MailOutbox;
 import cn.jiandu.notices.CaseNamings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -13,10 +14,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -27,12 +30,15 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A citizen's report from /report, and what they may learn of it later with the query code. Every check
  * (rate limits, the form, the files, the challenge) runs before anything is written; the case, its evidence,
- * the code's hash and the spent challenge are one transaction; the code is answered only after it committed.
+ * the code's hash, the spent challenge and the receipt mail to the reporter's address are one transaction; the
+ * code is answered only after it committed.
  */
 @Service
 class PublicReporting {
 
     static final String UNKNOWN_CODE = "没有找到与该查询码对应的举报。请核对查询码（共 20 位，不区分大小写）后重试。";
+    static final String RECEIPT_SUBJECT = "您的举报已受理";
+    private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     static final String DUPLICATE = "相同内容的举报已经受理，正在办理中，请勿重复提交。如需补充情况，请在“查询进度”页用查询码补充。";
 
     /** The code of an accepted report, shown once. */
@@ -52,13 +58,15 @@ class PublicReporting {
     private final PublicReportRepository reports;
     private final CaseNamings namings;
     private final PublicReportAlerts alerts;
+    private final MailOutbox outbox;
     private final PublicReportProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PublicReporting(ClientLimits limits, Challenges challenges, Validator validator, ReporterEvidence evidence,
             PublicCaseReporting cases, CaseRepository caseRecords, PublicReportRepository reports, CaseNamings namings,
-            PublicReportAlerts alerts, PublicReportProperties properties, TransactionTemplate transaction, Clock clock) {
+            PublicReportAlerts alerts, MailOutbox outbox, PublicReportProperties properties,
+            TransactionTemplate transaction, Clock clock) {
         this.limits = limits;
         this.challenges = challenges;
         this.validator = validator;
@@ -68,6 +76,7 @@ class PublicReporting {
         this.reports = reports;
         this.namings = namings;
         this.alerts = alerts;
+        this.outbox = outbox;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -94,9 +103,15 @@ class PublicReporting {
                     : ReporterIdentity.of(form.reporterName(), form.reporterPhone(), form.reporterEmail());
             PublicCaseReporting.Started started = cases.report(new PublicCaseReporting.PublicReport(form.title().strip(),
                     form.caseDescription(), form.unit().strip(), blankToNull(form.zone()), reporter));
-            reports.insert(started.caseNumber(), QueryCodes.hash(QueryCodes.normalize(code)), textHash,
-                    OffsetDateTime.now(clock));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            reports.insert(started.caseNumber(), QueryCodes.hash(QueryCodes.normalize(code)), textHash, now);
             evidence.file(started.caseNumber(), PublicCaseReporting.REPORTED_BY, checked);
+            if (reporter != null && reporter.email() != null) {
+                // Sealed in the outbox like the outcome mail; neither the name nor the query code is in it.
+                outbox.recordToReporter("PUBLIC_REPORT_RECEIVED", started.caseNumber(), reporter.email(),
+                        RECEIPT_SUBJECT, "public-report-received",
+                        Map.of("title", form.title().strip(), "reportedOn", RECEIPT_DATE.format(now)));
+            }
             return new Accepted(started.caseNumber(), code);
         });
         alerts.afterReport();

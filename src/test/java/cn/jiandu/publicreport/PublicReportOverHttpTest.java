@@ -77,6 +77,13 @@ class PublicReportOverHttpTest {
         assertThat(jdbc.queryForList("SELECT media_type FROM jd_evidence WHERE case_number = ?", String.class, caseNumber))
                 .containsExactly("image/jpeg");
 
+        // The receipt to the address given waits in the outbox, the address sealed, without name, phone or code.
+        Map<String, Object> receipt = jdbc.queryForMap("SELECT * FROM jd_mail_outbox WHERE case_number = ?"
+                + " AND kind = 'PUBLIC_REPORT_RECEIVED'", caseNumber);
+        assertThat(receipt).containsEntry("RECIPIENTS", "举报人（已加密）").containsEntry("SUBJECT", "您的举报已受理");
+        assertThat(receipt.get("TEXT_BODY").toString()).contains("南湖社区卡口夜间无人值守", "已经受理");
+        assertThat(receipt.toString()).doesNotContain(PHONE, "赵某某", "zhao@example.cn", code, code.replace("-", ""));
+
         // Opened for case-management and leaders only.
         assertThat(http.get("intake1", "/api/cases/" + caseNumber).json().path("reporter").path("phone").asText())
                 .isEqualTo(PHONE);
@@ -243,6 +250,8 @@ class PublicReportOverHttpTest {
         assertThat(jdbc.queryForMap("SELECT anonymous, reporter_identity, reporter_key_id FROM jd_case WHERE case_number = ?",
                 caseNumber)).containsEntry("ANONYMOUS", true).containsEntry("REPORTER_IDENTITY", null)
                 .containsEntry("REPORTER_KEY_ID", null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jd_mail_outbox WHERE case_number = ?", Integer.class,
+                caseNumber)).as("no receipt: nobody to send it to").isZero();
         assertThat(http.get("intake1", "/api/cases/" + caseNumber).json().has("reporter")).isFalse();
     }
 

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiandu.support.AppProcess;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
-import java.io.File;
+import cn.jiandu.support.JianduFromClasses;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +33,6 @@ class AcknowledgedReportsSurviveKillTest {
 
     private static final int REPORTS = 40;
     private static final int ANSWERS_BEFORE_KILL = 10;
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    /** Quicker to start on a busy build machine (no C2 compiles, one GC thread); nothing of the database's. */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @TempDir
     Path home;
@@ -142,17 +136,7 @@ class AcknowledgedReportsSurviveKillTest {
 
     private AppProcess start(String name) throws Exception {
         // Every deployment setting at its default, as `java -jar` without configuration starts.
-        return AppProcess.startMain(JVM_OPTIONS, applicationClassPath(), "cn.jiandu.JianduApplication", List.of(), home,
-                environment -> environment.keySet().removeIf(variable -> variable.startsWith("JIANDU_")
-                        || variable.startsWith("SPRING_")),
-                home.resolve(name + ".log"), START_TIMEOUT);
-    }
-
-    /** This JVM's class path without the test classes: target/classes and the dependencies. */
-    private static String applicationClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
+        return JianduFromClasses.start(home, name, List.of(), Map.of());
     }
 
     private static String key(int n) {
