@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 
 /**
  * Holds a rendered page to Chinese, as a person sees it: no English in its visible text or its
@@ -16,10 +18,12 @@ final class ChineseOnPage {
 
     /**
      * Latin text a Chinese page may carry: case and rectification numbers, e-mail addresses, "ID"
-     * in labels such as 定义 ID, dates, and "Word" in Word 文件, the name officers know the file kind by.
+     * in labels such as 定义 ID, dates, "Word" in Word 文件 (the name officers know the file kind by), and
+     * a login name in brackets beside the person's name, as Jiandu's pages name officers: 李建国（north1）.
      */
     private static final Pattern ALLOWED_LATIN = Pattern.compile(
-            "JD-\\d{4}-\\d{5}|ZG-\\d{4}-\\d+|[\\w.+-]+@[\\w.-]+|\\bID\\b|\\d{4}-\\d{2}-\\d{2}|\\bWord(?= 文件)");
+            "JD-\\d{4}-\\d{5}|ZG-\\d{4}-\\d+|[\\w.+-]+@[\\w.-]+|\\bID\\b|\\d{4}-\\d{2}-\\d{2}|\\bWord(?= 文件)"
+            + "|(?<=\\p{IsHan})（[a-z][a-z0-9]*）");
     private static final Pattern TWO_LATIN_LETTERS = Pattern.compile("[A-Za-z]{2}");
     /**
      * Cockpit also shows what the models and cases hold: keys, variable names and values, enum
@@ -49,14 +53,15 @@ final class ChineseOnPage {
      */
     private static final String LATIN_ON_PAGE = SEEN + """
             const latin = /[A-Za-z]{2}/;
+            const root = arguments[0] || document.body;
             const found = [];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
               const text = node.nodeValue.trim();
               const parent = node.parentElement;
               if (text && latin.test(text) && !parent.closest('script, style, noscript') && seen(parent)) found.push(text);
             }
-            for (const el of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+            for (const el of root.querySelectorAll('[placeholder], [title], [aria-label]')) {
               for (const name of ['placeholder', 'title', 'aria-label']) {
                 const value = (el.getAttribute(name) || '').trim();
                 if (value && latin.test(value) && seen(el)) found.push(name + '=' + value);
@@ -94,12 +99,21 @@ final class ChineseOnPage {
 
     /** Waits for the page to show no English beyond the allowed, then holds it to that. */
     static void assertNoEnglish(Browser browser, String page, boolean showsModelData) {
+        assertNoEnglish(browser, page, null, showsModelData);
+    }
+
+    /** The same for one part of a page, such as one section of the case page. */
+    static void assertNoEnglishIn(Browser browser, String part, WebElement scope) {
+        assertNoEnglish(browser, part, scope, false);
+    }
+
+    private static void assertNoEnglish(Browser browser, String page, WebElement scope, boolean showsModelData) {
         try {
-            browser.waitUntil(d -> englishOnPage(browser, showsModelData).isEmpty(), Duration.ofSeconds(10));
+            browser.waitUntil(d -> englishOnPage(browser, scope, showsModelData).isEmpty(), Duration.ofSeconds(10));
         } catch (TimeoutException stillEnglish) {
             // the assertion below names what is left
         }
-        assertThat(englishOnPage(browser, showsModelData)).as("English on " + page).isEmpty();
+        assertThat(englishOnPage(browser, scope, showsModelData)).as("English on " + page).isEmpty();
     }
 
     /**
@@ -107,7 +121,7 @@ final class ChineseOnPage {
      * button and message of the task in Chinese words.
      */
     static void assertTaskInChinese(Browser browser, String page) {
-        assertNoEnglish(browser, page, false);
+        assertNoEnglish(browser, page, null, false);
         assertThat(wordsNotChinese(browser)).as("words not in Chinese on " + page).isEmpty();
     }
 
@@ -117,8 +131,8 @@ final class ChineseOnPage {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> englishOnPage(Browser browser, boolean showsModelData) {
-        List<String> found = (List<String>) browser.script(LATIN_ON_PAGE);
+    private static List<String> englishOnPage(Browser browser, WebElement scope, boolean showsModelData) {
+        List<String> found = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(LATIN_ON_PAGE, scope);
         return found.stream()
                 .filter(text -> !(showsModelData && isModelData(text.replaceFirst("^(placeholder|title|aria-label)=", ""))))
                 .filter(text -> TWO_LATIN_LETTERS.matcher(ALLOWED_LATIN.matcher(text).replaceAll("")).find())

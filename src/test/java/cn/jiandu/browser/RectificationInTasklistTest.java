@@ -182,9 +182,10 @@ class RectificationInTasklistTest {
         // What was entered, on the case page
         browser.logInToTasklist("north1");
         browser.open("/cases/" + caseNumber);
-        String shown = browser.visible(By.id("rectification-" + number)).getText();
+        WebElement section = browser.visible(By.id("rectification-" + number));
+        String shown = section.getText();
         browser.screenshot("rectification-14-case-page");
-        ChineseOnPage.assertNoEnglish(browser, "案件页", false);
+        ChineseOnPage.assertNoEnglishIn(browser, "案件页的整改督办", section);
         assertThat(shown).contains(number, "整改完成",
                 "卡口24小时值守排班落实到人", "进出人员逐一测温、登记",
                 "举一反三，建立卡口值守制度，书面报告整改情况并附照片", "王五 居委会主任",
