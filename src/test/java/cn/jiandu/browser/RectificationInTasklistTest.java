@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -184,6 +185,7 @@ class RectificationInTasklistTest {
         browser.open("/cases/" + caseNumber);
         WebElement section = browser.visible(By.id("rectification-" + number));
         String shown = section.getText();
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", section);
         browser.screenshot("rectification-14-case-page");
         ChineseOnPage.assertNoEnglishIn(browser, "案件页的整改督办", section);
         assertThat(shown).contains(number, "整改完成",
