@@ -116,9 +116,10 @@ class RectificationInTasklistTest {
         LocalDate extended = dayAfterDeadline.plusDays(14);
         open("leader1", review, "rectification-03-overdue");
         browser.choose("延长整改期限");
-        browser.type("延长后的整改期限", extended.format(TYPED));
         refusedInTheForm(number, review, "请填写“督办意见”", "rectification-04-overdue-refused");
         browser.type("督办意见", "同意延期，请检查组跟踪督促，按期报告");
+        refusedByJiandu(number, review, "延长后的整改期限", "rectification-04b-extension-without-date-refused");
+        browser.type("延长后的整改期限", extended.format(TYPED));
         completeAndWaitUntilGone(review);
 
         // 登记整改情况报告: the north team records what the unit reported
