@@ -4,6 +4,7 @@ import cn.jiandu.common.Labelled;
 import cn.jiandu.rectification.RectificationEnums.CheckResult;
 import cn.jiandu.rectification.RectificationEnums.FollowUpMode;
 import cn.jiandu.rectification.RectificationEnums.FollowUpResult;
+import cn.jiandu.rectification.RectificationEnums.OverdueAction;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ public class RectificationLabels {
     private static final Map<String, String> CHECK_RESULTS = labels(CheckResult.values());
     private static final Map<String, String> FOLLOW_UP_MODES = labels(FollowUpMode.values());
     private static final Map<String, String> FOLLOW_UP_RESULTS = labels(FollowUpResult.values());
+    private static final Map<String, String> OVERDUE_ACTIONS = labels(OverdueAction.values());
     private static final Map<String, String> EVENTS = Map.of(
             "NOTICE_ISSUED", "下发整改通知", "REPORTED", "单位报送整改情况", "CHECKED", "核查整改情况",
             "REMINDED", "到期提醒", "URGED", "领导督促", "EXTENDED", "延长整改期限", "FOLLOWED_UP", "回头看",
@@ -36,9 +38,12 @@ public class RectificationLabels {
         return of(FOLLOW_UP_RESULTS, code);
     }
 
-    /** The result an event recorded: a check's or a follow-up's. */
+    /** The result an event recorded: a check's, a follow-up's or the leaders' decision on an overdue one. */
     public String result(String code) {
-        return FOLLOW_UP_RESULTS.containsKey(code) ? followUpResult(code) : checkResult(code);
+        if (FOLLOW_UP_RESULTS.containsKey(code)) {
+            return followUpResult(code);
+        }
+        return OVERDUE_ACTIONS.containsKey(code) ? of(OVERDUE_ACTIONS, code) : checkResult(code);
     }
 
     public String event(String code) {

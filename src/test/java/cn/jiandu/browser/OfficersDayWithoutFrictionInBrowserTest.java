@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.jiandu.support.Http;
 import cn.jiandu.support.Http.Answer;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,51 +41,6 @@ class OfficersDayWithoutFrictionInBrowserTest {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     /** The browser's zone (Browser starts chromedriver with TZ=Asia/Shanghai). */
     private static final ZoneId BROWSER_ZONE = ZoneId.of("Asia/Shanghai");
-
-    /**
-     * Latin text a Chinese page may carry: case and rectification numbers, e-mail addresses, "ID"
-     * in labels such as 定义 ID, dates.
-     */
-    private static final Pattern ALLOWED_LATIN = Pattern.compile(
-            "JD-\\d{4}-\\d{5}|ZG-\\d{4}-\\d+|[\\w.+-]+@[\\w.-]+|\\bID\\b|\\d{4}-\\d{2}-\\d{2}");
-    /**
-     * Cockpit also shows what the models and cases hold: keys, variable names and values, enum
-     * constants, ids, file names, value types. One token written as code is that, not a word of the
-     * page; a capitalised English word ("Actions", "Unique") is the page's own and must be Chinese.
-     */
-    private static final Pattern CODE_TOKEN = Pattern.compile("[\\w.:\\-\"',/]+");
-    private static final Pattern PAGE_WORD = Pattern.compile("[A-Z][a-z]+");
-    private static final List<String> VALUE_TYPES = List.of("String", "Boolean", "Date", "Integer", "Long", "Double",
-            "Short", "Json", "Xml", "Object", "Null", "Bytes", "File");
-
-    /**
-     * The page's visible text and its placeholder, title and aria-label attributes that hold two Latin
-     * letters in a row. The bpmn.io watermark ("Powered by bpmn.io" on diagrams and forms) is left out:
-     * its licence forbids changing it.
-     */
-    private static final String LATIN_ON_PAGE = """
-            const latin = /[A-Za-z]{2}/;
-            const seen = el => {
-              if (!el || el.closest('[class*="powered-by"]')) return false;
-              const style = getComputedStyle(el);
-              if (style.display === 'none' || style.visibility === 'hidden') return false;
-              const box = el.getBoundingClientRect();
-              return box.width > 0 && box.height > 0;
-            };
-            const found = [];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              const text = node.nodeValue.trim();
-              const parent = node.parentElement;
-              if (text && latin.test(text) && !parent.closest('script, style, noscript') && seen(parent)) found.push(text);
-            }
-            for (const el of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
-              for (const name of ['placeholder', 'title', 'aria-label']) {
-                const value = (el.getAttribute(name) || '').trim();
-                if (value && latin.test(value) && seen(el)) found.push(name + '=' + value);
-              }
-            }
-            return found;""";
 
     private Browser browser;
 
@@ -280,28 +232,7 @@ class OfficersDayWithoutFrictionInBrowserTest {
         browser.visible(By.cssSelector(".fjs-dropdownlist-item"));
     }
 
-    /** Waits for the page to show no English beyond the allowed, then holds it to that. */
     private void assertNoEnglish(String page, boolean showsModelData) {
-        try {
-            browser.waitUntil(d -> englishOnPage(showsModelData).isEmpty(), Duration.ofSeconds(10));
-        } catch (TimeoutException stillEnglish) {
-            // the assertion below names what is left
-        }
-        assertThat(englishOnPage(showsModelData)).as("English on " + page).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> englishOnPage(boolean showsModelData) {
-        List<String> found = (List<String>) browser.script(LATIN_ON_PAGE);
-        return found.stream()
-                .filter(text -> !(showsModelData && isModelData(text.replaceFirst("^(placeholder|title|aria-label)=", ""))))
-                .filter(text -> Pattern.compile("[A-Za-z]{2}").matcher(ALLOWED_LATIN.matcher(text).replaceAll("")).find())
-                .distinct()
-                .toList();
-    }
-
-    private static boolean isModelData(String text) {
-        return VALUE_TYPES.contains(text)
-                || CODE_TOKEN.matcher(text).matches() && !PAGE_WORD.matcher(text).matches();
+        ChineseOnPage.assertNoEnglish(browser, page, showsModelData);
     }
 }

@@ -2,8 +2,8 @@
  * Jiandu: the English words the webapps' locale files cannot reach, in Chinese.
  *
  * locales/zh.json translates the webapps' own keys. Some words are written into the page by code
- * that has no translation key: form-js (the Camunda Forms in Tasklist: "Select", "Search"), the
- * diagram widget of camunda-commons-ui (title="zoom in"), dmn-js (the decision table's "Hit Policy",
+ * that has no translation key: form-js (the Camunda Forms in Tasklist: "Select", "Search", a date
+ * field's "mm/dd/yyyy"; its validation messages are form-errors.js's), the diagram widget of camunda-commons-ui (title="zoom in"), dmn-js (the decision table's "Hit Policy",
  * "When", "And", "Then", "Annotations"), the Welcome profile form's sample placeholders and the footer's
  * time zone. They are translated where a person sees them, in the rendered page: a text node or a
  * placeholder/title/aria-label attribute whose whole text is one of the words below is replaced, now
@@ -22,6 +22,15 @@ const EVERYWHERE = {
   'Remove': '删除',
   'Expand': '展开',
   'Collapse': '收起',
+  // form-js tables (an empty one, the buttons of its pages and columns) and number fields
+  'Previous page': '上一页',
+  'Next page': '下一页',
+  'Increment': '增加',
+  'Decrement': '减少',
+  'Click to remove sorting': '取消排序',
+  'Nothing to show.': '暂无数据',
+  // form-js date fields: the format they are typed in (M/d/yyyy, whatever the language)
+  'mm/dd/yyyy': '月/日/年',
   // the diagram widgets of camunda-commons-ui
   'zoom in': '放大',
   'zoom out': '缩小',
@@ -38,6 +47,16 @@ const EVERYWHERE = {
   'Prosciutto': '姓',
   'j.prosciutto@acme.org': '电子邮箱'
 };
+
+/*
+ * form-js words around a number or a column's name: the button that removes a row of a list, the
+ * sorting buttons of a table's columns.
+ */
+const PHRASES = [
+  [/^Remove list item (\d+)$/, '删除第 $1 项'],
+  [/^Click to sort by (.+) descending$/, '按“$1”降序排列'],
+  [/^Click to sort by (.+) ascending$/, '按“$1”升序排列']
+];
 
 /* dmn-js's decision table (Cockpit): words too common to translate anywhere else. */
 const DECISION_TABLE = {
@@ -107,6 +126,10 @@ function chinese(text, node) {
   if (Object.prototype.hasOwnProperty.call(EVERYWHERE, word)) {
     return text.replace(word, EVERYWHERE[word]);
   }
+  const phrase = PHRASES.find(([english]) => english.test(word));
+  if (phrase) {
+    return text.replace(word, word.replace(phrase[0], phrase[1]));
+  }
   if (!inDecisionTable(node)) {
     return null;
   }
@@ -117,12 +140,22 @@ function chinese(text, node) {
   return label ? text.replace(label, DECISION_TABLE_LABELS[label]) : null;
 }
 
+/*
+ * Jiandu's refusals name the variable for programs calling the API: 核查意见（checkReason）不能为空.
+ * Where Tasklist shows one to a person (its notifications), the label is enough.
+ */
+const VARIABLE_NAMES = /（[a-z][A-Za-z0-9]*）/g;
+
+function withoutVariableNames(text, node) {
+  return node.parentElement.closest('.page-notifications') ? text.replace(VARIABLE_NAMES, '') : null;
+}
+
 function translateText(node) {
   const element = node.parentElement;
   if (!element || element.closest('script, style, textarea, input, [contenteditable="true"]')) {
     return;
   }
-  const translated = chinese(node.nodeValue, node);
+  const translated = chinese(node.nodeValue, node) ?? withoutVariableNames(node.nodeValue, node);
   if (translated !== null && translated !== node.nodeValue) {
     node.nodeValue = translated;
   }
